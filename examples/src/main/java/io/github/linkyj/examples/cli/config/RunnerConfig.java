@@ -1,0 +1,298 @@
+package io.github.linkyj.examples.cli.config;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Properties;
+
+/**
+ * The settings of one {@code linky} invocation, merged from four layers.
+ *
+ * <p>Precedence, highest first: command-line options, environment variables ({@code LINKY_*}), the
+ * configuration file (Java properties syntax), then the built-in defaults of {@link ConfigKey}.
+ * Secrets ({@link ConfigKey#isSecret()}) are taken from the environment variable, or else from the
+ * file named by the {@code <key>-file} entry of any layer; a secret written directly in the
+ * configuration file or given as an option is rejected so it never lands in shell history or a
+ * world-readable file.
+ *
+ * <p>Immutable and thread-safe. {@link #toString()} shows no secret.
+ */
+public final class RunnerConfig {
+  private final Map<ConfigKey, Setting> settings;
+
+  private RunnerConfig(Map<ConfigKey, Setting> settings) {
+    this.settings = settings;
+  }
+
+  /** A value and the layer it came from, for messages such as "set in /etc/linky.conf". */
+  record Setting(String value, String origin) {}
+
+  /**
+   * Loads the settings.
+   *
+   * @param file the configuration file, or null for none; a missing file is an error
+   * @param environment the process environment, usually {@link System#getenv()}
+   * @param options values from command-line options, keyed by {@link ConfigKey}
+   * @throws ConfigException when the file cannot be read, names an unknown key, holds a secret, or
+   *     a secret file cannot be read
+   */
+  public static RunnerConfig load(
+      Path file, Map<String, String> environment, Map<ConfigKey, String> options)
+      throws ConfigException {
+    Objects.requireNonNull(environment, "environment");
+    Objects.requireNonNull(options, "options");
+
+    Properties fileEntries = file == null ? new Properties() : readFile(file);
+    String fileOrigin = file == null ? null : "configuration file " + file;
+    Map<ConfigKey, Setting> merged = new EnumMap<>(ConfigKey.class);
+    for (ConfigKey key : ConfigKey.values()) {
+      Setting setting =
+          key.isSecret()
+              ? resolveSecret(key, fileEntries, fileOrigin, environment, options)
+              : resolvePlain(key, fileEntries, fileOrigin, environment, options);
+      if (setting != null) {
+        merged.put(key, setting);
+      }
+    }
+    return new RunnerConfig(merged);
+  }
+
+  private static Properties readFile(Path file) throws ConfigException {
+    Properties entries = new Properties();
+    try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      entries.load(reader);
+    } catch (NoSuchFileException e) {
+      throw new ConfigException(
+          "Configuration file not found: "
+              + file
+              + ". Create it from examples/linky.conf.sample"
+              + " or leave out --config.");
+    } catch (IOException | IllegalArgumentException e) {
+      throw new ConfigException("Cannot read configuration file " + file + ": " + e.getMessage());
+    }
+
+    for (String name : entries.stringPropertyNames()) {
+      if (isSecretFileKey(name)) {
+        continue;
+      }
+      Optional<ConfigKey> key = ConfigKey.byKey(name);
+      if (key.isEmpty()) {
+        throw new ConfigException(
+            "Unknown key '"
+                + name
+                + "' in configuration file "
+                + file
+                + ". Known keys: "
+                + knownKeys()
+                + ".");
+      }
+      if (key.get().isSecret()) {
+        throw new ConfigException(
+            "Key '"
+                + name
+                + "' in configuration file "
+                + file
+                + " holds a secret. Remove it and"
+                + " set "
+                + key.get().environmentVariable()
+                + ", or put the secret alone in an"
+                + " owner-only file and set "
+                + key.get().fileKey()
+                + " to its path.");
+      }
+    }
+    return entries;
+  }
+
+  private static boolean isSecretFileKey(String name) {
+    if (!name.endsWith("-file")) {
+      return false;
+    }
+    String secretName = name.substring(0, name.length() - "-file".length());
+    return ConfigKey.byKey(secretName).filter(ConfigKey::isSecret).isPresent();
+  }
+
+  private static Setting resolvePlain(
+      ConfigKey key,
+      Properties fileEntries,
+      String fileOrigin,
+      Map<String, String> environment,
+      Map<ConfigKey, String> options) {
+    if (options.containsKey(key)) {
+      return new Setting(options.get(key), "option for " + key.key());
+    }
+    String fromEnvironment = environment.get(key.environmentVariable());
+    if (fromEnvironment != null) {
+      return new Setting(fromEnvironment, "environment variable " + key.environmentVariable());
+    }
+    String fromFile = fileEntries.getProperty(key.key());
+    if (fromFile != null) {
+      return new Setting(fromFile.strip(), fileOrigin);
+    }
+    return key.defaultValue().map(value -> new Setting(value, "default")).orElse(null);
+  }
+
+  private static Setting resolveSecret(
+      ConfigKey key,
+      Properties fileEntries,
+      String fileOrigin,
+      Map<String, String> environment,
+      Map<ConfigKey, String> options)
+      throws ConfigException {
+    if (options.containsKey(key)) {
+      throw new ConfigException(
+          key.key()
+              + " is a secret and cannot be given as an option. Set "
+              + key.environmentVariable()
+              + " or "
+              + key.fileKey()
+              + ".");
+    }
+    String fromEnvironment = environment.get(key.environmentVariable());
+    if (fromEnvironment != null) {
+      return new Setting(fromEnvironment, "environment variable " + key.environmentVariable());
+    }
+
+    String fileEnvironmentVariable = key.environmentVariable() + "_FILE";
+    String secretFile = environment.get(fileEnvironmentVariable);
+    String origin = "environment variable " + fileEnvironmentVariable;
+    if (secretFile == null) {
+      secretFile = fileEntries.getProperty(key.fileKey());
+      origin = fileOrigin;
+    }
+    if (secretFile == null) {
+      return null;
+    }
+    return new Setting(readSecretFile(key, Path.of(secretFile.strip())), origin);
+  }
+
+  private static String readSecretFile(ConfigKey key, Path path) throws ConfigException {
+    try {
+      String secret = Files.readString(path, StandardCharsets.UTF_8).strip();
+      if (secret.isEmpty()) {
+        throw new ConfigException("Secret file " + path + " for " + key.key() + " is empty.");
+      }
+      return secret;
+    } catch (IOException e) {
+      throw new ConfigException(
+          "Cannot read the secret file " + path + " for " + key.key() + ": " + e);
+    }
+  }
+
+  private static String knownKeys() {
+    StringBuilder names = new StringBuilder();
+    for (ConfigKey key : ConfigKey.values()) {
+      if (names.length() > 0) {
+        names.append(", ");
+      }
+      names.append(key.key());
+    }
+    return names.toString();
+  }
+
+  /** Returns the value of {@code key}, if any layer or the default sets it. */
+  public Optional<String> value(ConfigKey key) {
+    Setting setting = settings.get(key);
+    return setting == null ? Optional.empty() : Optional.of(setting.value());
+  }
+
+  /**
+   * Returns the value of {@code key}.
+   *
+   * @throws ConfigException when no layer sets it, naming the file key and environment variable
+   */
+  public String require(ConfigKey key) throws ConfigException {
+    Optional<String> value = value(key).filter(v -> !v.isBlank());
+    if (value.isEmpty()) {
+      String where =
+          key.isSecret()
+              ? "Set " + key.environmentVariable() + " or " + key.fileKey() + "."
+              : "Set "
+                  + key.key()
+                  + " in the configuration file or "
+                  + key.environmentVariable()
+                  + ".";
+      throw new ConfigException(
+          "Missing setting " + key.key() + " (" + key.description() + "). " + where);
+    }
+    return value.get();
+  }
+
+  /**
+   * Returns the value of {@code key} as an integer within {@code [min, max]}.
+   *
+   * @throws ConfigException when it is missing, not a whole number or out of range
+   */
+  public int requireInt(ConfigKey key, int min, int max) throws ConfigException {
+    String text = require(key);
+    try {
+      int value = Integer.parseInt(text.strip());
+      if (value < min || value > max) {
+        throw new ConfigException(invalid(key, text, "a whole number from " + min + " to " + max));
+      }
+      return value;
+    } catch (NumberFormatException e) {
+      throw new ConfigException(invalid(key, text, "a whole number from " + min + " to " + max));
+    }
+  }
+
+  /**
+   * Returns the value of {@code key} as a boolean written {@code true} or {@code false}.
+   *
+   * @throws ConfigException when it is missing or another word
+   */
+  public boolean requireBoolean(ConfigKey key) throws ConfigException {
+    String text = require(key).strip();
+    if (text.equalsIgnoreCase("true")) {
+      return true;
+    }
+    if (text.equalsIgnoreCase("false")) {
+      return false;
+    }
+    throw new ConfigException(invalid(key, text, "true or false"));
+  }
+
+  /** Returns a message for a value of {@code key} that is not {@code expected}. */
+  public String invalid(ConfigKey key, String text, String expected) {
+    Setting setting = settings.get(key);
+    String origin = setting == null ? "default" : setting.origin();
+    String shown = key.isSecret() ? "<redacted>" : "'" + text + "'";
+    return "Invalid value "
+        + shown
+        + " for "
+        + key.key()
+        + " (from "
+        + origin
+        + "): expected "
+        + expected
+        + ".";
+  }
+
+  /** Returns where the value of {@code key} came from, such as "environment variable X". */
+  public Optional<String> origin(ConfigKey key) {
+    Setting setting = settings.get(key);
+    return setting == null ? Optional.empty() : Optional.of(setting.origin());
+  }
+
+  @Override
+  public String toString() {
+    StringBuilder text = new StringBuilder("RunnerConfig{");
+    boolean first = true;
+    for (Map.Entry<ConfigKey, Setting> entry : settings.entrySet()) {
+      if (!first) {
+        text.append(", ");
+      }
+      first = false;
+      String value = entry.getKey().isSecret() ? "<redacted>" : entry.getValue().value();
+      text.append(entry.getKey().key()).append('=').append(value);
+    }
+    return text.append('}').toString();
+  }
+}
