@@ -1,0 +1,158 @@
+package io.github.linkyj.core.auth;
+
+import com.squareup.moshi.JsonAdapter;
+import com.squareup.moshi.JsonDataException;
+import com.squareup.moshi.Moshi;
+import io.github.linkyj.core.InvalidResponseException;
+import io.github.linkyj.core.LinkyException;
+import io.github.linkyj.core.QuotaExceededException;
+import io.github.linkyj.core.TemporaryFailureException;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import okhttp3.Call;
+import okhttp3.FormBody;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+
+/**
+ * Posts forms to an OAuth token endpoint and maps its answers: 2xx and 4xx JSON bodies become a
+ * {@link TokenReply}, a transport failure or a 5xx answer a {@link TemporaryFailureException}, a
+ * 429 a {@link QuotaExceededException}, and anything that is not a JSON object an {@link
+ * InvalidResponseException}. Messages name the endpoint and status, never the form, which holds
+ * secrets.
+ */
+final class TokenEndpoint {
+  private static final JsonAdapter<Object> JSON = new Moshi.Builder().build().adapter(Object.class);
+
+  private final OkHttpClient http;
+  private final Clock clock;
+
+  TokenEndpoint(OkHttpClient http, Clock clock) {
+    this.http = http;
+    this.clock = clock;
+  }
+
+  /** Creates the call without running it, so a caller can cancel it from another thread. */
+  Call newCall(HttpUrl url, FormBody form) {
+    Request request =
+        new Request.Builder().url(url).header("Accept", "application/json").post(form).build();
+    return http.newCall(request);
+  }
+
+  /** Runs {@code call} and maps the answer. */
+  TokenReply execute(Call call) throws LinkyException {
+    String endpoint = call.request().url().encodedPath();
+    try (Response response = call.execute()) {
+      return read(endpoint, response);
+    } catch (IOException e) {
+      String message = "POST " + endpoint + " failed: " + e + "; try again later";
+      throw new TemporaryFailureException(message, endpoint, 0, null, null, e);
+    }
+  }
+
+  TokenReply post(HttpUrl url, FormBody form) throws LinkyException {
+    return execute(newCall(url, form));
+  }
+
+  private TokenReply read(String endpoint, Response response) throws IOException, LinkyException {
+    int status = response.code();
+    ResponseBody body = response.body();
+    String text = body == null ? "" : body.string();
+    if (status == 429) {
+      throw quotaExceeded(endpoint, response, text);
+    }
+    if (status >= 500) {
+      throw temporaryFailure(endpoint, status, text);
+    }
+    Map<?, ?> json = parseObject(endpoint, status, text);
+    if (status >= 200 && status < 300) {
+      return new TokenReply(endpoint, status, json, null);
+    }
+    OAuthError error = OAuthError.from(json).orElse(null);
+    if (status < 400 || error == null) {
+      String message =
+          "POST " + endpoint + " returned HTTP " + status + " without an OAuth error code";
+      throw new InvalidResponseException(message, endpoint, status, null, null, null);
+    }
+    return new TokenReply(endpoint, status, json, error);
+  }
+
+  private static Map<?, ?> parseObject(String endpoint, int status, String text)
+      throws InvalidResponseException {
+    String problem;
+    Throwable cause = null;
+    if (text.isBlank()) {
+      problem = "an empty body";
+    } else if (text.stripLeading().startsWith("<")) {
+      problem = "an HTML page instead of JSON; check the base URL";
+    } else {
+      try {
+        Object value = JSON.fromJson(text);
+        if (value instanceof Map<?, ?> map) {
+          return map;
+        }
+        problem = "JSON that is not an object";
+      } catch (IOException | JsonDataException e) {
+        problem = "invalid JSON (" + e.getMessage() + ")";
+        cause = e;
+      }
+    }
+    String message = "POST " + endpoint + " returned HTTP " + status + " with " + problem;
+    throw new InvalidResponseException(message, endpoint, status, null, null, cause);
+  }
+
+  private static TemporaryFailureException temporaryFailure(
+      String endpoint, int status, String text) {
+    Optional<OAuthError> error = quietError(text);
+    String code = error.map(OAuthError::code).orElse(null);
+    String detail = error.map(e -> " " + e.describe()).orElse("");
+    String message =
+        "POST " + endpoint + " failed with HTTP " + status + detail + "; try again later";
+    return new TemporaryFailureException(message, endpoint, status, code, null, null);
+  }
+
+  private QuotaExceededException quotaExceeded(String endpoint, Response response, String text) {
+    Instant retryAt = retryAt(response.header("Retry-After")).orElse(null);
+    String code = quietError(text).map(OAuthError::code).orElse(null);
+    String when = retryAt == null ? "later" : "after " + retryAt;
+    String message =
+        "POST " + endpoint + " was rejected with HTTP 429 (quota exceeded); retry " + when;
+    return new QuotaExceededException(message, endpoint, 429, code, null, retryAt, null);
+  }
+
+  /** Reads a {@code Retry-After} header given in seconds or as an HTTP date. */
+  private Optional<Instant> retryAt(String header) {
+    if (header == null || header.isBlank()) {
+      return Optional.empty();
+    }
+    String value = header.strip();
+    if (value.length() <= 9 && value.chars().allMatch(Character::isDigit)) {
+      return Optional.of(clock.instant().plusSeconds(Long.parseLong(value)));
+    }
+    try {
+      DateTimeFormatter format = DateTimeFormatter.RFC_1123_DATE_TIME.withLocale(Locale.ROOT);
+      return Optional.of(ZonedDateTime.parse(value, format).toInstant());
+    } catch (DateTimeParseException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static Optional<OAuthError> quietError(String text) {
+    try {
+      Object value = text.isBlank() ? null : JSON.fromJson(text);
+      return value instanceof Map<?, ?> map ? OAuthError.from(map) : Optional.empty();
+    } catch (IOException | JsonDataException e) {
+      return Optional.empty();
+    }
+  }
+}
