@@ -46,7 +46,8 @@ final class BaseUrls {
     requireNonNull(value, name);
     String stripped = value.strip();
     if (stripped.isEmpty()) {
-      throw new IllegalArgumentException(name + " is empty; set it to the value your provider gave");
+      throw new IllegalArgumentException(
+          name + " is empty; set it to the value your provider gave");
     }
     return stripped;
   }

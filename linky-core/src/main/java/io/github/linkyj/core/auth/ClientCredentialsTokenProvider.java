@@ -63,7 +63,8 @@ public final class ClientCredentialsTokenProvider implements AccessTokenProvider
   @Override
   public void invalidate(AccessToken token) {
     cache.reject(token);
-    LOG.info("The access token from {} was rejected; the next request gets a new one", config.baseUrl());
+    LOG.info(
+        "The access token from {} was rejected; the next request gets a new one", config.baseUrl());
   }
 
   private AccessToken renew() throws LinkyException {
@@ -103,7 +104,8 @@ public final class ClientCredentialsTokenProvider implements AccessTokenProvider
     Duration lifetime = reply.requiredSeconds("expires_in");
     AccessToken token = AccessToken.of(value, requestedAt.plus(lifetime));
     store.save(StoredTokens.of(config.source(), token, null, List.of()));
-    LOG.info("Obtained an access token from {}; it expires at {}", config.baseUrl(), token.expiresAt());
+    LOG.info(
+        "Obtained an access token from {}; it expires at {}", config.baseUrl(), token.expiresAt());
     return token;
   }
 
@@ -124,8 +126,8 @@ public final class ClientCredentialsTokenProvider implements AccessTokenProvider
     }
 
     /**
-     * Sets where the token is kept between runs, which saves a token request per run; by default
-     * it is kept in memory only.
+     * Sets where the token is kept between runs, which saves a token request per run; by default it
+     * is kept in memory only.
      */
     public Builder tokenStore(TokenStore store) {
       this.store = requireNonNull(store, "store");

@@ -21,9 +21,9 @@ import org.slf4j.LoggerFactory;
  * Access tokens from a consent proxy that offers the OAuth 2.0 device authorization grant (RFC
  * 8628), the way the DomoticzLinky plugin obtains them.
  *
- * <p>The first run asks for consent with a device authorization; later runs reuse the stored
- * tokens and refresh them at {@code <base>/device/token} when less than 20 minutes remain. A
- * command-line program runs the flow like this:
+ * <p>The first run asks for consent with a device authorization; later runs reuse the stored tokens
+ * and refresh them at {@code <base>/device/token} when less than 20 minutes remain. A command-line
+ * program runs the flow like this:
  *
  * <pre>{@code
  * ConsentProxyTokenProvider tokens =
@@ -109,7 +109,8 @@ public final class ConsentProxyTokenProvider implements AccessTokenProvider {
   @Override
   public void invalidate(AccessToken token) {
     cache.reject(token);
-    LOG.info("The access token from {} was rejected; the next request refreshes it", config.baseUrl());
+    LOG.info(
+        "The access token from {} was rejected; the next request refreshes it", config.baseUrl());
   }
 
   /**
@@ -185,7 +186,9 @@ public final class ConsentProxyTokenProvider implements AccessTokenProvider {
   private StoredTokens refresh(StoredTokens stored) throws LinkyException {
     if (stored.refreshToken().isEmpty()) {
       throw new ConsentRequiredException(
-          "The access token in " + store + " has expired and no refresh token is stored; "
+          "The access token in "
+              + store
+              + " has expired and no refresh token is stored; "
               + "run the device authorization again",
           null);
     }

@@ -48,7 +48,9 @@ public final class DeviceAuthorization {
     return verificationUri;
   }
 
-  /** Returns the page with the user code built in, for a link or a QR code, if the server sent one. */
+  /**
+   * Returns the page with the user code built in, for a link or a QR code, if the server sent one.
+   */
   public Optional<String> verificationUriComplete() {
     return Optional.ofNullable(verificationUriComplete);
   }

@@ -127,8 +127,11 @@ public final class DeviceFlow {
         checkNotCancelled();
         failures++;
         wait = backoff(interval, failures, e);
-        LOG.warn("Device token poll failed (attempt {}), next poll in {} s: {}",
-            failures, wait.toSeconds(), e.getMessage());
+        LOG.warn(
+            "Device token poll failed (attempt {}), next poll in {} s: {}",
+            failures,
+            wait.toSeconds(),
+            e.getMessage());
         continue;
       }
       failures = 0;

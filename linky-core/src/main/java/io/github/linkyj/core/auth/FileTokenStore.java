@@ -41,8 +41,8 @@ import org.slf4j.LoggerFactory;
  * can read. A save fails when the file system cannot move atomically.
  *
  * <p>A file that cannot be read or parsed makes {@link #load()} throw a {@link
- * ConsentRequiredException} that names the path and the fix, so the program asks for consent
- * again instead of crashing. Thread-safe within one process; only one process may use a file.
+ * ConsentRequiredException} that names the path and the fix, so the program asks for consent again
+ * instead of crashing. Thread-safe within one process; only one process may use a file.
  */
 public final class FileTokenStore implements TokenStore {
   private static final Logger LOG = LoggerFactory.getLogger(FileTokenStore.class);
@@ -98,7 +98,11 @@ public final class FileTokenStore implements TokenStore {
       temp = null;
     } catch (IOException e) {
       String message =
-          "Cannot write the token file " + path + " (" + e + "); check that its directory is "
+          "Cannot write the token file "
+              + path
+              + " ("
+              + e
+              + "); check that its directory is "
               + "writable and on a file system that supports atomic moves";
       throw new LinkyException(message, e);
     } finally {

@@ -88,7 +88,8 @@ public final class GatewayToken {
     try {
       ids = UsagePointIds.fromJson(subject);
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("Gateway token has an invalid sub claim: " + e.getMessage());
+      throw new IllegalArgumentException(
+          "Gateway token has an invalid sub claim: " + e.getMessage());
     }
     if (ids.isEmpty()) {
       throw new IllegalArgumentException(

@@ -45,7 +45,9 @@ final class TokenCache {
     }
   }
 
-  /** Returns whether {@code token} has at least {@link #REFRESH_MARGIN} left and was not rejected. */
+  /**
+   * Returns whether {@code token} has at least {@link #REFRESH_MARGIN} left and was not rejected.
+   */
   boolean isFresh(AccessToken token) {
     return token != null
         && !token.equals(rejected)

@@ -33,6 +33,8 @@ import okhttp3.ResponseBody;
  */
 final class TokenEndpoint {
   private static final JsonAdapter<Object> JSON = new Moshi.Builder().build().adapter(Object.class);
+  private static final DateTimeFormatter NEXT_ACCESS_TIME =
+      DateTimeFormatter.ofPattern("uuuu-MMM-dd HH:mm:ssxx 'UTC'", Locale.ENGLISH);
 
   private final OkHttpClient http;
   private final Clock clock;
@@ -122,12 +124,39 @@ final class TokenEndpoint {
   }
 
   private QuotaExceededException quotaExceeded(String endpoint, Response response, String text) {
-    Instant retryAt = retryAt(response.header("Retry-After")).orElse(null);
-    String code = quietError(text).map(OAuthError::code).orElse(null);
+    Map<?, ?> json = quietObject(text);
+    Instant retryAt =
+        retryAt(response.header("Retry-After")).or(() -> nextAccessTime(json)).orElse(null);
+    String code = quotaCode(json);
     String when = retryAt == null ? "later" : "after " + retryAt;
     String message =
         "POST " + endpoint + " was rejected with HTTP 429 (quota exceeded); retry " + when;
     return new QuotaExceededException(message, endpoint, 429, code, null, retryAt, null);
+  }
+
+  /** Returns the OAuth {@code error}, or the API gateway's {@code code} such as 900804. */
+  private static String quotaCode(Map<?, ?> json) {
+    Optional<OAuthError> error = OAuthError.from(json);
+    if (error.isPresent()) {
+      return error.get().code();
+    }
+    Object code = json.get("code");
+    return code == null ? null : code.toString();
+  }
+
+  /**
+   * Reads the Enedis API gateway's {@code nextAccessTime}, such as {@code 2026-Jul-17 05:00:00+0000
+   * UTC}.
+   */
+  private static Optional<Instant> nextAccessTime(Map<?, ?> json) {
+    if (!(json.get("nextAccessTime") instanceof String text)) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(NEXT_ACCESS_TIME.parse(text.strip(), Instant::from));
+    } catch (DateTimeParseException e) {
+      return Optional.empty();
+    }
   }
 
   /** Reads a {@code Retry-After} header given in seconds or as an HTTP date. */
@@ -148,11 +177,16 @@ final class TokenEndpoint {
   }
 
   private static Optional<OAuthError> quietError(String text) {
+    return OAuthError.from(quietObject(text));
+  }
+
+  /** Parses {@code text} as a JSON object, or returns an empty map when it is not one. */
+  private static Map<?, ?> quietObject(String text) {
     try {
       Object value = text.isBlank() ? null : JSON.fromJson(text);
-      return value instanceof Map<?, ?> map ? OAuthError.from(map) : Optional.empty();
+      return value instanceof Map<?, ?> map ? map : Map.of();
     } catch (IOException | JsonDataException e) {
-      return Optional.empty();
+      return Map.of();
     }
   }
 }
