@@ -67,8 +67,7 @@ class ClientCredentialsTokenProviderTest {
     assertThat(token).isEqualTo(AccessToken.of("E1", Instant.parse("2026-12-04T11:30:00Z")));
     RecordedRequest request = server.takeRequest();
     assertThat(request.getPath()).isEqualTo("/oauth2/v3/token");
-    assertThat(request.getHeader("Content-Type"))
-        .isEqualTo("application/x-www-form-urlencoded");
+    assertThat(request.getHeader("Content-Type")).isEqualTo("application/x-www-form-urlencoded");
     assertThat(request.getBody().readUtf8())
         .isEqualTo("grant_type=client_credentials&client_id=app-id&client_secret=" + SECRET);
   }
@@ -77,8 +76,7 @@ class ClientCredentialsTokenProviderTest {
   void expiresInGivenAsNumber() throws Exception {
     server.enqueue(token("E1", "12600"));
 
-    assertThat(provider.accessToken().expiresAt())
-        .isEqualTo(Instant.parse("2026-12-04T11:30:00Z"));
+    assertThat(provider.accessToken().expiresAt()).isEqualTo(Instant.parse("2026-12-04T11:30:00Z"));
   }
 
   @Test
@@ -172,7 +170,10 @@ class ClientCredentialsTokenProviderTest {
   void storedTokenReusedByNextProvider(@TempDir Path directory) throws Exception {
     FileTokenStore store = FileTokenStore.of(directory.resolve("enedis.json"));
     server.enqueue(token("E1", "12600"));
-    ClientCredentialsTokenProvider.builder(config).tokenStore(store).clock(clock).build()
+    ClientCredentialsTokenProvider.builder(config)
+        .tokenStore(store)
+        .clock(clock)
+        .build()
         .accessToken();
 
     AccessToken again =
@@ -198,8 +199,7 @@ class ClientCredentialsTokenProviderTest {
             .build();
 
     assertThat(withFile.accessToken().value()).isEqualTo("E1");
-    assertThat(FileTokenStore.of(file).load().orElseThrow().accessToken().value())
-        .isEqualTo("E1");
+    assertThat(FileTokenStore.of(file).load().orElseThrow().accessToken().value()).isEqualTo("E1");
   }
 
   @Test

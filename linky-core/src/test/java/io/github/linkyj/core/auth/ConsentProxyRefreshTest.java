@@ -70,7 +70,8 @@ class ConsentProxyRefreshTest {
   }
 
   private static MockResponse refreshed(String refreshToken) {
-    String refreshMember = refreshToken == null ? "" : ",\"refresh_token\":\"" + refreshToken + "\"";
+    String refreshMember =
+        refreshToken == null ? "" : ",\"refresh_token\":\"" + refreshToken + "\"";
     return json(
         200,
         "{\"access_token\":\"A2\",\"token_type\":\"Bearer\",\"expires_in\":\"12600\",\"scope\":\"\""
@@ -355,8 +356,7 @@ class ConsentProxyRefreshTest {
     storeFirstTokens();
     clock.set(Instant.parse("2020-08-03T16:00:00Z"));
     server.enqueue(new MockResponse().setSocketPolicy(SocketPolicy.NO_RESPONSE));
-    provider =
-        newProvider(new OkHttpClient.Builder().readTimeout(Duration.ofMillis(200)).build());
+    provider = newProvider(new OkHttpClient.Builder().readTimeout(Duration.ofMillis(200)).build());
 
     assertThatThrownBy(provider::accessToken)
         .isInstanceOf(TemporaryFailureException.class)
