@@ -8,7 +8,7 @@ import okhttp3.HttpUrl;
  * application's client id and secret. Tokens come from {@code <base>/oauth2/v3/token} with the
  * client credentials grant.
  *
- * <p>The caller reads the secret from the environment or a file; this type only holds it, and
+ * <p>The caller reads the secret from the environment or a file; this type only stores it, and
  * {@link #toString()} never shows it. There is no default host. Immutable and thread-safe.
  */
 public final class ClientCredentialsConfig {

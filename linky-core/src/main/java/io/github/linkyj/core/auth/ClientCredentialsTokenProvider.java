@@ -53,7 +53,7 @@ public final class ClientCredentialsTokenProvider implements AccessTokenProvider
    * Returns a token with at least 20 minutes left, requesting a new one when needed.
    *
    * @throws LinkyException when the token endpoint rejects the client id or secret, fails or
-   *     answers something unreadable
+   *     returns something unreadable
    */
   @Override
   public AccessToken accessToken() throws LinkyException {

@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * Access tokens from a consent proxy that offers the OAuth 2.0 device authorization grant (RFC
  * 8628), the way the DomoticzLinky plugin obtains them.
  *
- * <p>The first run asks for consent with a device authorization; later runs reuse the stored tokens
+ * <p>The first run requests consent with a device authorization; later runs reuse the stored tokens
  * and refresh them at {@code <base>/device/token} when less than 20 minutes remain. A command-line
  * program runs the flow like this:
  *
@@ -40,7 +40,7 @@ import org.slf4j.LoggerFactory;
  * <p>A refresh sends the stored usage points as {@code usage_points_id} separated by commas,
  * because the DomoticzLinky proxy requires them, and stores the new refresh token when the server
  * rotates it. A refresh rejected with {@code invalid_grant} or {@code invalid_request} (the proxy's
- * answer for an unknown refresh token) clears the store and throws {@link
+ * response to an unknown refresh token) clears the store and throws {@link
  * ConsentRequiredException}. Thread-safe: concurrent callers share one refresh request.
  */
 public final class ConsentProxyTokenProvider implements AccessTokenProvider {
@@ -77,7 +77,7 @@ public final class ConsentProxyTokenProvider implements AccessTokenProvider {
    * Requests a device code and user code at {@code <base>/device/code}. Show the returned flow's
    * {@link DeviceFlow#authorization()} to the user, then call {@link DeviceFlow#awaitConsent()}.
    *
-   * @throws LinkyException when the proxy rejects the request or answers something unreadable
+   * @throws LinkyException when the proxy rejects the request or returns something unreadable
    */
   public DeviceFlow startDeviceAuthorization() throws LinkyException {
     FormBody.Builder form = new FormBody.Builder().add("client_id", config.clientId());
@@ -136,7 +136,7 @@ public final class ConsentProxyTokenProvider implements AccessTokenProvider {
     return endpoint.execute(call);
   }
 
-  /** Stores the tokens of a successful device token answer and makes them current. */
+  /** Stores the tokens of a successful device token response and makes them current. */
   StoredTokens completeAuthorization(TokenReply reply, Instant requestedAt) throws LinkyException {
     StoredTokens tokens = readGrant(reply, requestedAt, null);
     store.save(tokens);
@@ -261,8 +261,8 @@ public final class ConsentProxyTokenProvider implements AccessTokenProvider {
   }
 
   /**
-   * Reads a token answer. The refresh token and usage points of {@code previous} are kept when the
-   * answer has none, because the proxy's refresh answer omits the usage points.
+   * Reads a token response. The refresh token and usage points of {@code previous} are kept when
+   * the response has none, because the proxy's refresh response omits the usage points.
    */
   private StoredTokens readGrant(TokenReply reply, Instant requestedAt, StoredTokens previous)
       throws InvalidResponseException {

@@ -5,8 +5,8 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * What to show the user during a device authorization (RFC 8628): the page to open and the code to
- * type there, or a link with the code built in.
+ * The user-facing part of a device authorization (RFC 8628): the page to open and the code to type
+ * there, or a link with the code built in.
  *
  * <p>The device code that the library polls with stays inside and never appears in {@link
  * #toString()}. Immutable and thread-safe.

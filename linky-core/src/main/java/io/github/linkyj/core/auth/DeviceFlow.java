@@ -212,7 +212,7 @@ public final class DeviceFlow {
       case "expired_token":
         throw consentRequired(reply, "the device code expired before the user approved");
       case "invalid_grant":
-        throw consentRequired(reply, "the server no longer knows the device code, so it expired");
+        throw consentRequired(reply, "the server no longer has the device code, so it expired");
       default:
         throw new LinkyException(
             reply.describeError() + "; the device authorization stopped",

@@ -41,7 +41,7 @@ import org.slf4j.LoggerFactory;
  * can read. A save fails when the file system cannot move atomically.
  *
  * <p>A file that cannot be read or parsed makes {@link #load()} throw a {@link
- * ConsentRequiredException} that names the path and the fix, so the program asks for consent again
+ * ConsentRequiredException} that names the path and the fix, so the program requests consent again
  * instead of crashing. Thread-safe within one process; only one process may use a file.
  */
 public final class FileTokenStore implements TokenStore {

@@ -18,8 +18,8 @@ import java.util.Optional;
  * lists the usage points it may read.
  *
  * <p>{@link #parse(String)} decodes the payload without checking the signature: only the gateway
- * holds the key, and it checks the signature on every request. The decoded claims therefore tell
- * the user early which usage points and expiry the token claims, not that the gateway accepts it.
+ * has the key, and it checks the signature on every request. The decoded claims therefore tell the
+ * user early which usage points and expiry the token claims, not that the gateway accepts it.
  *
  * <p>{@code sub} may be a JSON array of 14-digit strings (what conso.boris.sh issues) or one string
  * with ids separated by commas or semicolons. {@code exp} is optional. {@link #toString()} never

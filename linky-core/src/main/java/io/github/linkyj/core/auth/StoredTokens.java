@@ -7,7 +7,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What a {@link TokenStore} keeps for one token source: the access token and its expiry, the
+ * The tokens a {@link TokenStore} keeps for one token source: the access token and its expiry, the
  * refresh token when the source issues one, and the usage points the user consented to.
  *
  * <p>{@link #toString()} never shows a token. Immutable and thread-safe.

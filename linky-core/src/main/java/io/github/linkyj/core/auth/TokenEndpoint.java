@@ -25,8 +25,8 @@ import okhttp3.Response;
 import okhttp3.ResponseBody;
 
 /**
- * Posts forms to an OAuth token endpoint and maps its answers: 2xx and 4xx JSON bodies become a
- * {@link TokenReply}, a transport failure or a 5xx answer a {@link TemporaryFailureException}, a
+ * Posts forms to an OAuth token endpoint and maps its responses: 2xx and 4xx JSON bodies become a
+ * {@link TokenReply}, a transport failure or a 5xx response a {@link TemporaryFailureException}, a
  * 429 a {@link QuotaExceededException}, and anything that is not a JSON object an {@link
  * InvalidResponseException}. Messages name the endpoint and status, never the form, which holds
  * secrets.
@@ -51,7 +51,7 @@ final class TokenEndpoint {
     return http.newCall(request);
   }
 
-  /** Runs {@code call} and maps the answer. */
+  /** Runs {@code call} and maps the response. */
   TokenReply execute(Call call) throws LinkyException {
     String endpoint = call.request().url().encodedPath();
     try (Response response = call.execute()) {

@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A JSON answer of a token endpoint: either a 2xx body or a 4xx OAuth error. Transport failures,
- * 429 and 5xx answers never become a reply; {@link TokenEndpoint} throws for them.
+ * A JSON response of a token endpoint: either a 2xx body or a 4xx OAuth error. Transport failures,
+ * 429 and 5xx responses never become a reply; {@link TokenEndpoint} throws for them.
  */
 final class TokenReply {
   private final String endpoint;
@@ -31,7 +31,7 @@ final class TokenReply {
     return status;
   }
 
-  /** Returns the OAuth error, empty for a 2xx answer. */
+  /** Returns the OAuth error, empty for a 2xx response. */
   Optional<OAuthError> error() {
     return Optional.ofNullable(error);
   }

@@ -234,7 +234,7 @@ class DeviceFlowTest {
         .isInstanceOf(ConsentRequiredException.class)
         .hasMessage(
             "POST /proxy/device/token returned HTTP 400 invalid_grant (device_code not found in "
-                + "db): the server no longer knows the device code, so it expired; start a new "
+                + "db): the server no longer has the device code, so it expired; start a new "
                 + "device authorization");
   }
 
