@@ -8,6 +8,7 @@ import io.github.linkyj.core.LinkyException;
 import io.github.linkyj.core.QuotaExceededException;
 import io.github.linkyj.core.TemporaryFailureException;
 import java.io.IOException;
+import java.net.SocketTimeoutException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZonedDateTime;
@@ -57,7 +58,8 @@ final class TokenEndpoint {
     try (Response response = call.execute()) {
       return read(endpoint, response);
     } catch (IOException e) {
-      String message = "POST " + endpoint + " failed: " + e + "; try again later";
+      String problem = e instanceof SocketTimeoutException ? "timed out" : "failed: " + e;
+      String message = "POST " + endpoint + " " + problem + "; try again later";
       throw new TemporaryFailureException(message, endpoint, 0, null, null, e);
     }
   }

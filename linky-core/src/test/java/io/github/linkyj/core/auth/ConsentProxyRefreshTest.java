@@ -165,6 +165,43 @@ class ConsentProxyRefreshTest {
   }
 
   @Test
+  void newerTokensOfOtherProcessKept() throws Exception {
+    StoredTokens first = storeFirstTokens();
+    StoredTokens newer =
+        StoredTokens.of(
+            config.source(),
+            AccessToken.of("A9", Instant.parse("2020-08-03T19:00:00Z")),
+            "R9",
+            first.usagePointIds());
+    TokenStore racing =
+        new TokenStore() {
+          private int loads;
+
+          @Override
+          public java.util.Optional<StoredTokens> load() {
+            loads++;
+            return java.util.Optional.of(loads == 1 ? first : newer);
+          }
+
+          @Override
+          public void save(StoredTokens tokens) {
+            throw new AssertionError("nothing to save");
+          }
+
+          @Override
+          public void clear() {
+            throw new AssertionError("the newer tokens must be kept");
+          }
+        };
+    clock.set(Instant.parse("2020-08-03T16:00:00Z"));
+    server.enqueue(json(400, "{\"error\":\"invalid_grant\"}"));
+    ConsentProxyTokenProvider withRacingStore =
+        ConsentProxyTokenProvider.builder(config).tokenStore(racing).clock(clock).build();
+
+    assertThatThrownBy(withRacingStore::accessToken).isInstanceOf(ConsentRequiredException.class);
+  }
+
+  @Test
   void afterRejectionNoFurtherRequests() throws Exception {
     storeFirstTokens();
     clock.set(Instant.parse("2020-08-03T16:00:00Z"));
@@ -360,7 +397,19 @@ class ConsentProxyRefreshTest {
 
     assertThatThrownBy(provider::accessToken)
         .isInstanceOf(TemporaryFailureException.class)
-        .hasMessage(
-            "POST /device/token failed: java.net.SocketTimeoutException: timeout; try again later");
+        .hasMessage("POST /device/token timed out; try again later");
+  }
+
+  @Test
+  void refusedConnectionIsTemporary() throws Exception {
+    storeFirstTokens();
+    clock.set(Instant.parse("2020-08-03T16:00:00Z"));
+    server.shutdown();
+
+    assertThatThrownBy(provider::accessToken)
+        .isInstanceOf(TemporaryFailureException.class)
+        .hasMessageStartingWith("POST /device/token failed: java.net.ConnectException")
+        .hasMessageEndingWith("; try again later")
+        .hasMessageNotContaining("R1");
   }
 }

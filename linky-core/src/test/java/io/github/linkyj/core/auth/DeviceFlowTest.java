@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.github.linkyj.core.ConsentRequiredException;
 import io.github.linkyj.core.InvalidResponseException;
 import io.github.linkyj.core.LinkyException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 @Timeout(20)
 class DeviceFlowTest {
@@ -164,6 +166,29 @@ class DeviceFlowTest {
                 + DEVICE_CODE
                 + "&client_id=linky-test");
     assertThat(server.getRequestCount()).isEqualTo(6);
+  }
+
+  @Test
+  void grantedTokensSurviveRestart(@TempDir Path directory) throws Exception {
+    FileTokenStore file = FileTokenStore.of(directory.resolve("tokens.json"));
+    ConsentProxyConfig config =
+        ConsentProxyConfig.of(server.url("/proxy").toString(), "linky-test");
+    server.enqueue(deviceCode(300, ""));
+    server.enqueue(tokens("\"11111111111111\""));
+    ConsentProxyTokenProvider.builder(config)
+        .tokenStore(file)
+        .clock(clock)
+        .sleeper(sleeper)
+        .build()
+        .startDeviceAuthorization()
+        .awaitConsent();
+
+    ConsentProxyTokenProvider restarted =
+        ConsentProxyTokenProvider.builder(config).tokenStore(file).clock(clock).build();
+
+    assertThat(restarted.accessToken().value()).isEqualTo(ACCESS_TOKEN);
+    assertThat(restarted.usagePointIds()).containsExactly("11111111111111");
+    assertThat(server.getRequestCount()).isEqualTo(2);
   }
 
   @Test
