@@ -55,6 +55,9 @@ public final class ConsentProxyTokenProvider implements AccessTokenProvider {
   private final TokenEndpoint endpoint;
   private final TokenCache cache;
 
+  /** Tokens that the store failed to save; they are used instead of the store's content. */
+  private volatile StoredTokens unsaved;
+
   private ConsentProxyTokenProvider(Builder builder) {
     this.config = builder.config;
     this.store = builder.store;
@@ -139,7 +142,7 @@ public final class ConsentProxyTokenProvider implements AccessTokenProvider {
   /** Stores the tokens of a successful device token response and makes them current. */
   StoredTokens completeAuthorization(TokenReply reply, Instant requestedAt) throws LinkyException {
     StoredTokens tokens = readGrant(reply, requestedAt, null);
-    store.save(tokens);
+    saveOrKeep(tokens);
     cache.put(tokens.accessToken());
     LOG.info(
         "Device authorization at {} granted {} usage point(s); the access token expires at {}",
@@ -157,7 +160,28 @@ public final class ConsentProxyTokenProvider implements AccessTokenProvider {
     return refresh(stored).accessToken();
   }
 
+  /**
+   * Saves {@code tokens}, or keeps them in memory and logs an error when the store fails, because
+   * the server may already have invalidated the previous refresh token.
+   */
+  private void saveOrKeep(StoredTokens tokens) {
+    try {
+      store.save(tokens);
+      unsaved = null;
+    } catch (LinkyException e) {
+      unsaved = tokens;
+      LOG.error(
+          "{}; the new tokens are kept in memory until the process ends, after which consent "
+              + "is needed again",
+          e.getMessage());
+    }
+  }
+
   private StoredTokens loadOwnTokens() throws LinkyException {
+    StoredTokens inMemory = unsaved;
+    if (inMemory != null) {
+      return inMemory;
+    }
     Optional<StoredTokens> loaded = store.load();
     if (loaded.isEmpty()) {
       throw new ConsentRequiredException(
@@ -198,7 +222,7 @@ public final class ConsentProxyTokenProvider implements AccessTokenProvider {
       throw refreshRejected(reply, stored);
     }
     StoredTokens renewed = readGrant(reply, requestedAt, stored);
-    store.save(renewed);
+    saveOrKeep(renewed);
     boolean rotated = !renewed.refreshToken().equals(stored.refreshToken());
     LOG.info(
         "Refreshed the access token at {}{}; it expires at {}",
@@ -241,6 +265,7 @@ public final class ConsentProxyTokenProvider implements AccessTokenProvider {
 
   /** Clears the store unless another process already saved a newer refresh token there. */
   private void clearIfUnchanged(StoredTokens rejected) throws LinkyException {
+    unsaved = null;
     Optional<StoredTokens> current = store.load();
     if (current.isPresent() && current.get().refreshToken().equals(rejected.refreshToken())) {
       store.clear();

@@ -60,7 +60,8 @@ public final class DeviceFlow {
 
   /**
    * Polls until the user approves, then stores the tokens in the provider's token store and returns
-   * them. Call it once per flow.
+   * them. Call it once per flow. When the store fails, the provider keeps the tokens in memory and
+   * logs an error, because the server hands them out only once.
    *
    * @throws ConsentRequiredException when the user denied the request or the code expired; start a
    *     new flow to try again

@@ -26,10 +26,11 @@ import okhttp3.Response;
 import okhttp3.ResponseBody;
 
 /**
- * Posts forms to an OAuth token endpoint and maps its responses: 2xx and 4xx JSON bodies become a
- * {@link TokenReply}, a transport failure or a 5xx response a {@link TemporaryFailureException}, a
- * 429 a {@link QuotaExceededException}, and anything that is not a JSON object an {@link
- * InvalidResponseException}. Messages name the endpoint and status, never the form, which holds
+ * Posts forms to an OAuth token endpoint and maps its responses. 2xx and 4xx JSON bodies become a
+ * {@link TokenReply}. A transport failure or a 5xx response becomes a {@link
+ * TemporaryFailureException}, a 429 a {@link QuotaExceededException}, a 401 or 403 without an OAuth
+ * error a {@link LinkyException}, and anything else that is not a JSON object an {@link
+ * InvalidResponseException}. Messages name the endpoint and status, never the form, which contains
  * secrets.
  */
 final class TokenEndpoint {
@@ -78,6 +79,9 @@ final class TokenEndpoint {
     if (status >= 500) {
       throw temporaryFailure(endpoint, status, text);
     }
+    if ((status == 401 || status == 403) && quietError(text).isEmpty()) {
+      throw unauthorized(endpoint, status);
+    }
     Map<?, ?> json = parseObject(endpoint, status, text);
     if (status >= 200 && status < 300) {
       return new TokenReply(endpoint, status, json, null);
@@ -89,6 +93,18 @@ final class TokenEndpoint {
       throw new InvalidResponseException(message, endpoint, status, null, null, null);
     }
     return new TokenReply(endpoint, status, json, error);
+  }
+
+  /** Reports a 401 or 403 whose body has no OAuth error, such as an empty or HTML body. */
+  private static LinkyException unauthorized(String endpoint, int status) {
+    String message =
+        "POST "
+            + endpoint
+            + " returned HTTP "
+            + status
+            + " without an OAuth error code; check the client id, the client secret and the "
+            + "base URL";
+    return new LinkyException(message, endpoint, status, null, null, null);
   }
 
   private static Map<?, ?> parseObject(String endpoint, int status, String text)

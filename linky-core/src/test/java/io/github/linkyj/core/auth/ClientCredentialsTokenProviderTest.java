@@ -146,6 +146,17 @@ class ClientCredentialsTokenProviderTest {
   }
 
   @Test
+  void unauthorizedWithoutBodyRejected() {
+    server.enqueue(new MockResponse().setResponseCode(401));
+
+    assertThatThrownBy(provider::accessToken)
+        .isExactlyInstanceOf(LinkyException.class)
+        .hasMessage(
+            "POST /oauth2/v3/token returned HTTP 401 without an OAuth error code; check the "
+                + "client id, the client secret and the base URL");
+  }
+
+  @Test
   void expiresInNotANumber() {
     server.enqueue(token("E1", "\"soon\""));
 

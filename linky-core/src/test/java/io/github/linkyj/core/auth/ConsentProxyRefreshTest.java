@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.linkyj.core.ConsentRequiredException;
 import io.github.linkyj.core.InvalidResponseException;
+import io.github.linkyj.core.LinkyException;
 import io.github.linkyj.core.QuotaExceededException;
 import io.github.linkyj.core.TemporaryFailureException;
 import java.nio.charset.StandardCharsets;
@@ -199,6 +200,38 @@ class ConsentProxyRefreshTest {
         ConsentProxyTokenProvider.builder(config).tokenStore(racing).clock(clock).build();
 
     assertThatThrownBy(withRacingStore::accessToken).isInstanceOf(ConsentRequiredException.class);
+  }
+
+  @Test
+  void unsavedTokensKeptInMemory() throws Exception {
+    StoredTokens first = storeFirstTokens();
+    TokenStore failing =
+        new TokenStore() {
+          @Override
+          public java.util.Optional<StoredTokens> load() {
+            return java.util.Optional.of(first);
+          }
+
+          @Override
+          public void save(StoredTokens tokens) throws LinkyException {
+            throw new LinkyException("Cannot write the token file /read-only/tokens.json", null);
+          }
+
+          @Override
+          public void clear() {}
+        };
+    ConsentProxyTokenProvider withFailingStore =
+        ConsentProxyTokenProvider.builder(config).tokenStore(failing).clock(clock).build();
+    clock.set(Instant.parse("2020-08-03T16:00:00Z"));
+    server.enqueue(refreshed("R2"));
+    assertThat(withFailingStore.accessToken().value()).isEqualTo("A2");
+    clock.advance(Duration.ofMinutes(195));
+    server.enqueue(refreshed("R3"));
+
+    withFailingStore.accessToken();
+
+    server.takeRequest();
+    assertThat(server.takeRequest().getBody().readUtf8()).contains("&refresh_token=R2&");
   }
 
   @Test
