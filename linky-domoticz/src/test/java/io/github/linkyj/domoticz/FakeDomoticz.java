@@ -581,7 +581,8 @@ public final class FakeDomoticz extends Dispatcher {
     String type = request.getHeader("Content-Type");
     if (type != null && type.startsWith("application/x-www-form-urlencoded")) {
       HttpUrl form =
-          HttpUrl.get("http://form/?" + request.getBody().readString(StandardCharsets.UTF_8));
+          HttpUrl.get(
+              "http://form/?" + request.getBody().clone().readString(StandardCharsets.UTF_8));
       for (String name : form.queryParameterNames()) {
         parameters.put(name, form.queryParameter(name));
       }

@@ -14,7 +14,9 @@ class VersionGateTest {
 
   @AfterEach
   void stop() throws Exception {
-    fake.close();
+    if (fake != null) {
+      fake.close();
+    }
   }
 
   private DomoticzClient start(String version) throws Exception {
