@@ -505,7 +505,6 @@ public final class DomoticzClient {
             + String.join(", ", problems)
             + ". Check that the device has the options AddDBLogEntry and DisableLogAutoUpdate "
             + "(enableHistoryInsertion) and read the Domoticz log for rejected dates.";
-    LOG.error(message);
     return new DomoticzHistoryException(device, problems, message);
   }
 
