@@ -186,7 +186,7 @@ final class Authenticator implements Interceptor {
       if (response.code() != 200 || token == null || token.accessToken == null) {
         String error = token == null || token.error == null ? "no error code" : token.error;
         throw new DomoticzAuthenticationException(
-            "Authentication failed: the Domoticz token endpoint answered HTTP "
+            "Authentication failed: the Domoticz token endpoint returned HTTP "
                 + response.code()
                 + " ("
                 + error

@@ -10,7 +10,7 @@ import java.util.Set;
  * One {@code json.htm} request: the command name plus its parameters in order, percent-encoded.
  *
  * <p>Domoticz up to 2023.1 read devices, hardware, graphs and settings and created devices with
- * {@code type=<name>}; 2023.2 moved them to {@code type=command&param=<name>} and 2025.1 answers
+ * {@code type=<name>}; 2023.2 moved them to {@code type=command&param=<name>} and 2025.1 rejects
  * the old form with HTTP 404. Other commands were {@code type=command} in every version.
  */
 final class Command {

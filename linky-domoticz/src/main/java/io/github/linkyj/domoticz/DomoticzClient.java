@@ -37,7 +37,7 @@ import retrofit2.converter.moshi.MoshiConverterFactory;
  * corrupts the dashboard value, and versions before 2020.1 because they cannot insert P1 history.
  *
  * <p>A typical run finds its devices, writes the hourly short log and the day rows, then the
- * undated dashboard value, and reads the day rows back, because Domoticz answers OK even when it
+ * undated dashboard value, and reads the day rows back, because Domoticz returns OK even when it
  * drops a dated row:
  *
  * <pre>{@code
@@ -236,7 +236,9 @@ public final class DomoticzClient {
   }
 
   private Optional<P1Device> findDevice(
-      DomoticzHardware hardware, java.util.function.Predicate<Dtos.Device> match, String what)
+      DomoticzHardware hardware,
+      java.util.function.Predicate<Dtos.Device> match,
+      String description)
       throws DomoticzException {
     Command list = command("getdevices").with("filter", "all").with("used", "all");
     Dtos.DeviceList devices = execute(list, api::devices, "");
@@ -285,7 +287,7 @@ public final class DomoticzClient {
     Dtos.CreatedIdx created = execute(create, api::create, "for device '" + name + "'");
     long idx = requireIdx(created, create);
     LOG.info("Created P1 Smart Meter '{}' with idx {} in Domoticz", name, idx);
-    // Domoticz 2023.2 could answer ERR although it created the device, so list it again.
+    // Domoticz 2023.2 could return ERR although it created the device, so list it again.
     return findP1Device(hardware, name)
         .orElseThrow(
             () ->
@@ -531,18 +533,20 @@ public final class DomoticzClient {
           e);
     } catch (IOException e) {
       throw new DomoticzException(
-          "Domoticz at " + baseUrl + " did not answer " + command + ": " + e.getMessage(), e);
+          "Domoticz at " + baseUrl + " did not respond to " + command + ": " + e.getMessage(), e);
     }
     T body = response.body();
     if (!response.isSuccessful() || body == null) {
       throw new DomoticzException(
           "Domoticz at "
               + baseUrl
-              + " answered HTTP "
+              + " returned HTTP "
               + response.code()
-              + " to "
+              + " for "
               + command
-              + (response.code() == 404 ? ": this Domoticz version does not know the request" : "")
+              + (response.code() == 404
+                  ? ": this Domoticz version does not support the request"
+                  : "")
               + ".");
     }
     if (!"OK".equals(body.status)) {
@@ -566,7 +570,7 @@ public final class DomoticzClient {
   private static long requireIdx(Dtos.CreatedIdx created, Command command)
       throws DomoticzException {
     if (created.idx == null) {
-      throw new DomoticzException("Domoticz answered " + command + " without the new idx.");
+      throw new DomoticzException("Domoticz returned no idx for the new item of " + command + ".");
     }
     return created.idx;
   }
@@ -579,10 +583,10 @@ public final class DomoticzClient {
     return text == null ? "" : text;
   }
 
-  private static void checkName(String name, String what) {
-    requireNonNull(name, what);
+  private static void checkName(String name, String label) {
+    requireNonNull(name, label);
     if (name.isBlank()) {
-      throw new IllegalArgumentException("Missing " + what + ": it must not be blank");
+      throw new IllegalArgumentException("Missing " + label + ": it must not be blank");
     }
   }
 

@@ -3,8 +3,8 @@ package io.github.linkyj.domoticz;
 import java.util.List;
 
 /**
- * Signals that Domoticz answered OK to history writes but did not store some of them, as found by
- * reading the history back. Domoticz answers OK even when it rejects a dated row, for instance when
+ * Signals that Domoticz returned OK to history writes but did not store some of them, as found by
+ * reading the history back. Domoticz returns OK even when it rejects a dated row, for instance when
  * the device lacks the {@code AddDBLogEntry} option.
  */
 public final class DomoticzHistoryException extends DomoticzException {

@@ -4,14 +4,14 @@ import com.squareup.moshi.Json;
 import java.util.List;
 
 /**
- * JSON shapes of Domoticz answers. Domoticz sends many numbers as strings ({@code "idx" : "2"});
+ * JSON shapes of Domoticz responses. Domoticz sends many numbers as strings ({@code "idx" : "2"});
  * Moshi reads a quoted number into a numeric field and a bare number into a string field, so the
  * fields use the type the client needs. An empty list comes as a missing {@code result} key.
  */
 final class Dtos {
   private Dtos() {}
 
-  /** The fields every answer carries. */
+  /** The fields every response carries. */
   static class Status {
     String status;
     String title;

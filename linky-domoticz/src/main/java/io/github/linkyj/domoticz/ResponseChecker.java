@@ -6,7 +6,7 @@ import okhttp3.Interceptor;
 import okhttp3.Response;
 
 /**
- * Turns the answers that mean "not authenticated" into {@link DomoticzAuthenticationException}:
+ * Turns the responses that mean "not authenticated" into {@link DomoticzAuthenticationException}:
  * HTTP 401 (Domoticz sends a small HTML page with it), HTTP 403, and an HTML page with HTTP 200,
  * which is what a login page or a reverse proxy's sign-in form looks like to a JSON client.
  */
@@ -29,7 +29,7 @@ final class ResponseChecker implements Interceptor {
       throw new DomoticzAuthenticationException(
           "Authentication failed: Domoticz at "
               + baseUrl
-              + " answered HTTP 401 to "
+              + " returned HTTP 401 for "
               + request
               + ". "
               + whatToConfigure());
@@ -39,7 +39,7 @@ final class ResponseChecker implements Interceptor {
       throw new DomoticzAuthenticationException(
           "Authentication failed: Domoticz at "
               + baseUrl
-              + " answered HTTP 403 to "
+              + " returned HTTP 403 for "
               + request
               + ": the user lacks the rights. Creating hardware and devices needs an admin user.");
     }

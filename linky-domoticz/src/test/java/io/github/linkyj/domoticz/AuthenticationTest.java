@@ -69,7 +69,7 @@ class AuthenticationTest {
         .hasMessage(
             "Authentication failed: Domoticz at "
                 + fake.url()
-                + " answered HTTP 401 to gethardware. Configure a Domoticz user name and password"
+                + " returned HTTP 401 for gethardware. Configure a Domoticz user name and password"
                 + " (DomoticzAuth.session or oauth2), or add this computer to Trusted Networks in"
                 + " Setup > Settings > Security.");
   }
@@ -156,7 +156,7 @@ class AuthenticationTest {
     assertThatThrownBy(client::version)
         .isInstanceOf(DomoticzAuthenticationException.class)
         .hasMessage(
-            "Authentication failed: the Domoticz token endpoint answered HTTP 401"
+            "Authentication failed: the Domoticz token endpoint returned HTTP 401"
                 + " (invalid_client) for client 'linky-java' and user 'admin'. Register the"
                 + " application under Setup > More Options > Applications (not public, with a"
                 + " secret) and check the user name and password.");
@@ -219,7 +219,7 @@ class AuthenticationTest {
         .hasMessage(
             "Authentication failed: Domoticz at "
                 + fake.url()
-                + " answered HTTP 401 to getversion. Check the user name and password. Over plain"
+                + " returned HTTP 401 for getversion. Check the user name and password. Over plain"
                 + " HTTP, Domoticz accepts Basic authentication only when AllowPlainBasicAuth is"
                 + " on in Setup > Settings > Security; DomoticzAuth.session works without it.");
   }

@@ -29,9 +29,9 @@ import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.RecordedRequest;
 
 /**
- * A stateful stand-in for a Domoticz server, for MockWebServer. It answers like the Domoticz 2025.1
- * that the recordings in {@code src/test/resources/domoticz} come from: the static answers are
- * those recordings, and lists and graphs are built from the fake's state in the same shape.
+ * A stateful stand-in for a Domoticz server, for MockWebServer. It responds like the Domoticz
+ * 2025.1 that the recordings in {@code src/test/resources/domoticz} come from: the static answers
+ * are those recordings, and lists and graphs are built from the fake's state in the same shape.
  *
  * <p>It keeps hardware, devices with their options, calendar rows, short-log samples, the current
  * value and log messages. Like the real server it answers OK to a dated row it drops (bad date, or
@@ -231,7 +231,7 @@ public final class FakeDomoticz extends Dispatcher {
     return handle(command, query, request);
   }
 
-  /** Returns the command name, or null when this version answers the form with HTTP 404. */
+  /** Returns the command name, or null when this version rejects the form with HTTP 404. */
   private String commandName(Map<String, String> query) {
     String type = query.getOrDefault("type", "");
     if (type.equals("command")) {
@@ -512,7 +512,7 @@ public final class FakeDomoticz extends Dispatcher {
       long[] row = java.util.Arrays.copyOf(values, 10);
       device.dayRows.put(day, new FakeDevice.DayRow(row));
     }
-    // A bad date is only logged by Domoticz: the answer is OK anyway.
+    // Domoticz only logs a bad date and still returns OK.
     return Recorded.of("udevice-p1-day-row.json").toResponse();
   }
 

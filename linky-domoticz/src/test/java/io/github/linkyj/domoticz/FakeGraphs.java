@@ -11,7 +11,9 @@ import java.util.NavigableMap;
 import java.util.TreeMap;
 import okhttp3.mockwebserver.MockResponse;
 
-/** The graph and device-list answers of {@link FakeDomoticz}, in the shape Domoticz 2025.1 uses. */
+/**
+ * The graph and device-list responses of {@link FakeDomoticz}, in the shape Domoticz 2025.1 uses.
+ */
 final class FakeGraphs {
   private static final DateTimeFormatter GRAPH_TIME =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
@@ -183,6 +185,7 @@ final class FakeGraphs {
         "LastUpdate", device.lastUpdate.format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")));
     json.put("Used", 1);
     json.put("Unit", 1);
+
     if (!device.isP1()) {
       json.put("Type", "General");
       json.put("SubType", "Managed Counter");
@@ -191,6 +194,7 @@ final class FakeGraphs {
     }
     json.put("Type", "P1 Smart Meter");
     json.put("SubType", "Energy");
+
     String[] fields = device.sValue.split(";", -1);
     if (fields.length != 6) {
       json.put("Data", "Invalid!: " + device.sValue);
@@ -199,6 +203,7 @@ final class FakeGraphs {
       json.put("Usage", "Invalid");
       return json;
     }
+
     long[] v = currentValue(device);
     json.put("Data", device.sValue);
     json.put("Counter", kWh(v[0] + v[1]));

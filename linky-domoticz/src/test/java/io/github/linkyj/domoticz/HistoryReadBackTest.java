@@ -80,7 +80,7 @@ class HistoryReadBackTest {
     try (FakeDomoticzServer fake = new FakeDomoticzServer(FakeDomoticz.trustedNetwork(clock))) {
       DomoticzClient client = fake.client().clock(clock).build();
       DomoticzHardware hardware = client.findOrCreateHardware("Linky");
-      // A P1 created by someone else, without the history options: Domoticz answers OK and
+      // A P1 created by someone else, without the history options: Domoticz returns OK and
       // stores nothing.
       FakeDevice plain = fake.domoticz.addDevice(hardware.idx(), "Linky 33333333333333", 250, 1);
       P1Device device = client.findP1Device(hardware, plain.name()).orElseThrow();

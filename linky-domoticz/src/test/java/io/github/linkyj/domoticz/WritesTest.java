@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Checks each write request against the request recorded from Domoticz 2025.1, replaying the
- * recorded answers.
+ * recorded responses.
  */
 class WritesTest {
   private static final P1Device METER = new P1Device(1, "14051", "Linky 11111111111111", 2);
@@ -155,9 +155,9 @@ class WritesTest {
   @Test
   void rejectedWriteNamesDevice() throws Exception {
     replay("udevice-unknown-idx-err.json");
-    P1Device gone = new P1Device(999, "1", "Linky 11111111111111", 2);
+    P1Device deleted = new P1Device(999, "1", "Linky 11111111111111", 2);
 
-    assertThatThrownBy(() -> client.writeCurrentValue(gone, P1Reading.of(P1Energy.ZERO)))
+    assertThatThrownBy(() -> client.writeCurrentValue(deleted, P1Reading.of(P1Energy.ZERO)))
         .isInstanceOf(DomoticzException.class)
         .hasMessage(
             "Domoticz rejected udevice (current value) for device 'Linky 11111111111111'"
