@@ -250,7 +250,7 @@ public final class DomoticzClient {
     if (found.isPresent() && !P1_TYPE.equals(found.get().type)) {
       throw new DomoticzException(
           "Domoticz device "
-              + what
+              + description
               + " (idx "
               + found.get().idx
               + ") on hardware '"

@@ -30,13 +30,13 @@ import okhttp3.mockwebserver.RecordedRequest;
 
 /**
  * A stateful stand-in for a Domoticz server, for MockWebServer. It responds like the Domoticz
- * 2025.1 that the recordings in {@code src/test/resources/domoticz} come from: the static answers
+ * 2025.1 that the recordings in {@code src/test/resources/domoticz} come from: the static responses
  * are those recordings, and lists and graphs are built from the fake's state in the same shape.
  *
  * <p>It keeps hardware, devices with their options, calendar rows, short-log samples, the current
- * value and log messages. Like the real server it answers OK to a dated row it drops (bad date, or
+ * value and log messages. Like the real server it returns OK for a dated row it drops (bad date, or
  * a device without {@code AddDBLogEntry}), deletes a device on {@code setused&used=false}, deletes
- * short-log samples older than {@code ShortLogDays} days, and answers the old {@code type=devices}
+ * short-log samples older than {@code ShortLogDays} days, and rejects the old {@code type=devices}
  * forms with HTTP 404. With {@link #version} it can act as an older release: up to 2023.1 only the
  * old forms work for the renamed commands, and 2023.2 breaks history insertion as that release did.
  *
