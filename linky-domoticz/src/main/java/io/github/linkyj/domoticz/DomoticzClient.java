@@ -322,13 +322,26 @@ public final class DomoticzClient {
   /**
    * Writes one hourly short-log point: the cumulative counters at {@code end}, the end of the
    * interval. Domoticz's day graph draws power from the differences between consecutive points.
-   * Domoticz deletes points older than {@link #shortLogDays()} days.
+   * Domoticz deletes points older than {@link #shortLogDays()} days. In the hour repeated when
+   * daylight saving time ends, the second point replaces the first, because Domoticz keys points by
+   * local time.
+   *
+   * @throws IllegalArgumentException if {@code end} falls in the hour skipped when daylight saving
+   *     time starts in the clock's zone, because Domoticz silently drops such a point
    */
   public void writeShortLogPoint(P1Device device, LocalDateTime end, P1Reading reading)
       throws DomoticzException {
     requireNonNull(device, "device");
     requireNonNull(end, "end");
     requireNonNull(reading, "reading");
+    if (clock.getZone().getRules().getValidOffsets(end).isEmpty()) {
+      throw new IllegalArgumentException(
+          "Invalid short-log time "
+              + end
+              + ": it does not exist in "
+              + clock.getZone()
+              + " (daylight saving gap), so Domoticz would drop the point. Skip it.");
+    }
     String time = end.truncatedTo(ChronoUnit.SECONDS).format(History.SHORT_LOG_TIME);
     writeSValue(device, reading.toSValueFields() + ";" + time, "short-log point " + time);
   }

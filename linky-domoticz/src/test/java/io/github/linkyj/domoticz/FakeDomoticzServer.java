@@ -4,23 +4,31 @@ import java.io.IOException;
 import java.net.InetAddress;
 import okhttp3.mockwebserver.MockWebServer;
 
-/** Starts a {@link FakeDomoticz} on a loopback {@link MockWebServer} for one test. */
-final class FakeDomoticzServer implements AutoCloseable {
+/** Runs a {@link FakeDomoticz} on a loopback {@link MockWebServer}. Close it to stop the server. */
+public final class FakeDomoticzServer implements AutoCloseable {
   final MockWebServer server = new MockWebServer();
   final FakeDomoticz domoticz;
 
-  FakeDomoticzServer(FakeDomoticz domoticz) throws IOException {
+  /** Starts {@code domoticz} on a free loopback port. */
+  public FakeDomoticzServer(FakeDomoticz domoticz) throws IOException {
     this.domoticz = domoticz;
     server.setDispatcher(domoticz);
     server.start(InetAddress.getLoopbackAddress(), 0);
   }
 
-  String url() {
+  /** Returns the base URL to give {@link DomoticzClient#builder}. */
+  public String url() {
     return server.url("/").toString();
   }
 
-  DomoticzClient.Builder client() {
+  /** Returns a client builder for this server. */
+  public DomoticzClient.Builder client() {
     return DomoticzClient.builder(url());
+  }
+
+  /** Returns the fake behind the server, to inspect its state. */
+  public FakeDomoticz domoticz() {
+    return domoticz;
   }
 
   @Override
