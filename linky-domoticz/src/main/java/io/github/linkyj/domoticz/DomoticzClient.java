@@ -78,6 +78,9 @@ public final class DomoticzClient {
   private final DomoticzApi api;
   private final Clock clock;
 
+  private final java.util.concurrent.atomic.AtomicBoolean shortLogWarned =
+      new java.util.concurrent.atomic.AtomicBoolean();
+
   // Guarded by this.
   private DomoticzVersion version;
 
@@ -400,6 +403,31 @@ public final class DomoticzClient {
       return 1;
     }
     return settings.shortLogDays;
+  }
+
+  /**
+   * Checks that Domoticz keeps the short log for at least {@code hourlyViewDays} days, and logs a
+   * warning the first time it does not, because the older hourly points would disappear within
+   * minutes of being written.
+   *
+   * @return true if Domoticz keeps enough days
+   */
+  public boolean checkShortLogRetention(int hourlyViewDays) throws DomoticzException {
+    int kept = shortLogDays();
+    if (hourlyViewDays <= kept) {
+      return true;
+    }
+    if (shortLogWarned.compareAndSet(false, true)) {
+      LOG.warn(
+          "Domoticz at {} keeps {} days of short log but the hourly view needs {}: older hourly"
+              + " points will disappear. Raise Setup > Settings > Log History > Short Log Sensors"
+              + " to {} days.",
+          baseUrl,
+          kept,
+          hourlyViewDays,
+          hourlyViewDays);
+    }
+    return false;
   }
 
   /**

@@ -541,6 +541,8 @@ public final class FakeDomoticz extends Dispatcher {
 
   /** Deletes short-log samples older than the retention, as Domoticz does every interval. */
   private void purgeShortLog() {
+    // NOTE: Domoticz purges once per short-log interval (5 minutes), the fake before every
+    // request, so tests see the purge at once.
     LocalDateTime oldest = now().minusDays(shortLogDays);
     for (FakeDevice device : devices.values()) {
       device.shortLog.headMap(oldest, false).clear();

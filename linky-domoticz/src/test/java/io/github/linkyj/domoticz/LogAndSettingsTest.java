@@ -105,4 +105,16 @@ class LogAndSettingsTest {
           .hasMessage("Domoticz rejected getsettings with status ERROR.");
     }
   }
+
+  @Test
+  void shortRetentionIsReported() throws Exception {
+    FakeDomoticz domoticz = FakeDomoticz.trustedNetwork(clock).shortLogDays(3);
+    try (FakeDomoticzServer fake = new FakeDomoticzServer(domoticz)) {
+      DomoticzClient client = fake.client().clock(clock).build();
+
+      assertThat(client.checkShortLogRetention(3)).isTrue();
+      assertThat(client.checkShortLogRetention(7)).isFalse();
+      assertThat(client.checkShortLogRetention(0)).isTrue();
+    }
+  }
 }
