@@ -70,7 +70,7 @@ public final class DomoticzClient {
   static final String HISTORY_OPTIONS =
       Authenticator.base64("AddDBLogEntry:true;DisableLogAutoUpdate:true");
 
-  /** Domoticz deletes short-log points once per interval; allow for one interval of delay. */
+  /** Domoticz deletes short-log points once per interval, so allow one interval of delay. */
   private static final Duration SHORT_LOG_PURGE_MARGIN = Duration.ofMinutes(10);
 
   private final HttpUrl baseUrl;
@@ -290,7 +290,7 @@ public final class DomoticzClient {
     Dtos.CreatedIdx created = execute(create, api::create, "for device '" + name + "'");
     long idx = requireIdx(created, create);
     LOG.info("Created P1 Smart Meter '{}' with idx {} in Domoticz", name, idx);
-    // Domoticz 2023.2 could return ERR although it created the device, so list it again.
+    // List the device again to read the ID that Domoticz derived for it.
     return findP1Device(hardware, name)
         .orElseThrow(
             () ->
