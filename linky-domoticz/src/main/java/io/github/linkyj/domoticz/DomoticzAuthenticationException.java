@@ -1,0 +1,13 @@
+package io.github.linkyj.domoticz;
+
+/**
+ * Signals that Domoticz did not accept the configured credentials: an HTTP 401 or 403, an HTML
+ * login page instead of JSON, or a rejected login. The message says what to configure.
+ */
+public final class DomoticzAuthenticationException extends DomoticzException {
+  private static final long serialVersionUID = 1L;
+
+  DomoticzAuthenticationException(String message) {
+    super(message);
+  }
+}
