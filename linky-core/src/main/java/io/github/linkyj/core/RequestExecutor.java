@@ -70,7 +70,7 @@ final class RequestExecutor {
         tokenRenewed = true;
         continue;
       }
-      Duration wait = retryWait(outcome.failure, attempt);
+      Duration wait = retryWait(outcome, attempt);
       if (wait == null) {
         logFailure(outcome.failure, endpoint, usagePointId, attempt);
         throw outcome.failure;
@@ -95,7 +95,7 @@ final class RequestExecutor {
       ResponseBody responseBody = response.body();
       String body = responseBody == null ? "" : responseBody.string();
       if (response.isSuccessful()) {
-        return new Outcome(body, null, false);
+        return new Outcome(body, null, false, null);
       }
       LinkyException failure =
           ErrorMapper.map(
@@ -105,7 +105,8 @@ final class RequestExecutor {
               endpoint,
               usagePointId,
               clock.instant());
-      return new Outcome(null, failure, isTokenRejected(response.code(), body));
+      Instant retryAfter = ErrorMapper.retryAfter(response.header("Retry-After"), clock.instant());
+      return new Outcome(null, failure, isTokenRejected(response.code(), body), retryAfter);
     } catch (IOException e) {
       LinkyException failure =
           new TemporaryFailureException(
@@ -122,7 +123,7 @@ final class RequestExecutor {
               null,
               usagePointId,
               e);
-      return new Outcome(null, failure, false);
+      return new Outcome(null, failure, false, null);
     }
   }
 
@@ -141,7 +142,8 @@ final class RequestExecutor {
   }
 
   /** Returns how long to wait before the next attempt, or null when the failure is final. */
-  private Duration retryWait(LinkyException failure, int attempt) {
+  private Duration retryWait(Outcome outcome, int attempt) {
+    LinkyException failure = outcome.failure;
     if (attempt >= retry.maxAttempts()) {
       return null;
     }
@@ -156,7 +158,12 @@ final class RequestExecutor {
       }
       return jittered(retry.backoff(attempt));
     }
-    return serverTemporary ? jittered(retry.backoff(attempt)) : null;
+    if (!serverTemporary) {
+      return null;
+    }
+    return outcome.retryAfter != null
+        ? serverWait(outcome.retryAfter)
+        : jittered(retry.backoff(attempt));
   }
 
   private Duration serverWait(Instant retryAt) {
@@ -199,6 +206,7 @@ final class RequestExecutor {
     }
   }
 
-  /** The result of one attempt: a body, or a failure. */
-  private record Outcome(String body, LinkyException failure, boolean tokenRejected) {}
+  /** The result of one attempt: a body, or a failure and the server's Retry-After, if any. */
+  private record Outcome(
+      String body, LinkyException failure, boolean tokenRejected, Instant retryAfter) {}
 }
