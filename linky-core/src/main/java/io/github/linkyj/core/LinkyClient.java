@@ -27,7 +27,7 @@ import okhttp3.OkHttpClient;
  *       load curves, 36 for daily series) and to the meter's activation date when known;
  *   <li>splits the range into requests of at most 7 days (load curves) or 365 days (daily series),
  *       sent newest first;
- *   <li>stops cleanly at the oldest data when Enedis answers {@code ADAM-ERR0123}, {@code
+ *   <li>stops cleanly at the oldest data when Enedis returns {@code ADAM-ERR0123}, {@code
  *       ADAM-ERR0125} or {@code no_data_found}, returning what came before;
  *   <li>keeps to the {@link RateLimits}, retries temporary failures with the {@link RetryPolicy},
  *       and renews the token once on HTTP 401;

@@ -5,9 +5,9 @@ import static java.util.Objects.requireNonNull;
 import java.time.Duration;
 
 /**
- * How a {@link LinkyClient} retries a request that failed for a temporary reason: HTTP 500, 502,
- * 503 or 504, the Enedis code {@code technical_error}, a timeout, a dropped connection, or a 429
- * whose wait is short.
+ * The retry rules of a {@link LinkyClient} for a request that failed for a temporary reason: HTTP
+ * 500, 502, 503 or 504, the Enedis code {@code technical_error}, a timeout, a dropped connection,
+ * or a 429 whose wait is short.
  *
  * <p>The n-th retry waits {@code min(maxBackoff, initialBackoff × 2^(n-1))}, of which a random half
  * is dropped (jitter), unless the server sent {@code Retry-After} or a next access time; that wait
