@@ -13,9 +13,10 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.SortedMap;
 import java.util.SplittableRandom;
-import java.util.function.Function;
+import okhttp3.mockwebserver.Dispatcher;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
+import okhttp3.mockwebserver.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,7 +33,7 @@ class LinkyClientChunkingTest {
 
   private static final LocalDate TODAY = LocalDate.of(2026, 12, 4);
 
-  private final MockWebServer server = new MockWebServer();
+  private final MockWebServer server = TestSupport.server();
   private GeneratedEnedis enedis = new GeneratedEnedis();
   private FakeTime time;
 
@@ -147,6 +148,32 @@ class LinkyClientChunkingTest {
   }
 
   @Test
+  void contractActivationClampsLaterFetches() throws Exception {
+    LinkyClient client = client(RateLimits.defaults());
+    GeneratedEnedis data = enedis;
+    server.setDispatcher(
+        new Dispatcher() {
+          @Override
+          public MockResponse dispatch(RecordedRequest request) {
+            if (!request.getPath().contains("customers_upc")) {
+              return data.dispatch(request);
+            }
+            return new MockResponse()
+                .setBody(
+                    TestSupport.fixture("contracts_9kVA_BTINFCUST_HC-23h30-7h30.json")
+                        .replace("22222222222222", PRM)
+                        .replace("2007-07-06+02:00", "2026-12-01+01:00"));
+          }
+        });
+
+    client.contract(PRM);
+    client.dailyConsumption(PRM, LocalDate.of(2026, 1, 1), TODAY);
+
+    assertThat(data.requests)
+        .containsExactly(requested(MeteringKind.DAILY_CONSUMPTION, "2026-12-01", "2026-12-04"));
+  }
+
+  @Test
   void rangeBeforeActivationSendsNothing() throws Exception {
     LinkyClient client =
         builder(RateLimits.defaults(), NOW).activationDate(PRM, LocalDate.of(2026, 11, 20)).build();
@@ -255,10 +282,5 @@ class LinkyClientChunkingTest {
         .sleeper(time)
         .rateLimits(limits)
         .random(new SplittableRandom(7));
-  }
-
-  @SuppressWarnings("unused") // Keeps the rule type visible to readers of the tests above.
-  private static Function<Requested, MockResponse> noErrors() {
-    return r -> null;
   }
 }

@@ -29,7 +29,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class LinkyClientTest {
   private static final String PRM = "22222222222222";
 
-  private final MockWebServer server = new MockWebServer();
+  private final MockWebServer server = TestSupport.server();
   private final FakeTokens tokens = new FakeTokens();
   private FakeTime time;
 
@@ -378,6 +378,16 @@ class LinkyClientTest {
 
     assertThat(dailyWeek(client).dailyEnergies()).hasSize(7);
     assertThat(server.getRequestCount()).isEqualTo(2);
+    assertThat(server.takeRequest().getHeader("User-Agent"))
+        .isEqualTo(LinkyHttpClients.userAgent());
+  }
+
+  @Test
+  void sharedClientGetsHeadersOnce() {
+    okhttp3.OkHttpClient shared = LinkyHttpClients.create();
+
+    assertThat(LinkyHttpClients.withUserAgent(shared)).isSameAs(shared);
+    assertThat(client(DataSource.GATEWAY, Instant.EPOCH).httpClient().interceptors()).hasSize(1);
   }
 
   @Test

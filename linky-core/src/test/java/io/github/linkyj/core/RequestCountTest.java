@@ -33,7 +33,7 @@ class RequestCountTest {
   private static final Set<MeteringKind> PRODUCTION =
       EnumSet.of(MeteringKind.DAILY_PRODUCTION, MeteringKind.PRODUCTION_LOAD_CURVE);
 
-  private final MockWebServer server = new MockWebServer();
+  private final MockWebServer server = TestSupport.server();
 
   @BeforeEach
   void start() throws IOException {

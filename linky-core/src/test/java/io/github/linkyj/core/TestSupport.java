@@ -5,6 +5,9 @@ import io.github.linkyj.core.auth.AccessTokenProvider;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -17,6 +20,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.StringJoiner;
+import javax.net.ServerSocketFactory;
+import okhttp3.mockwebserver.MockWebServer;
 
 /** Fixtures, a fake token provider, a settable clock and response builders for the tests. */
 final class TestSupport {
@@ -24,6 +29,53 @@ final class TestSupport {
   private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
   private TestSupport() {}
+
+  /**
+   * Returns a server whose connections send each write at once. MockWebServer writes the headers
+   * and the body separately, and with Nagle's algorithm on, the body then waits for the client's
+   * delayed acknowledgement, about 40 ms per response.
+   */
+  static MockWebServer server() {
+    MockWebServer server = new MockWebServer();
+    server.setServerSocketFactory(
+        new ServerSocketFactory() {
+          @Override
+          public ServerSocket createServerSocket() throws IOException {
+            return new NoDelayServerSocket();
+          }
+
+          @Override
+          public ServerSocket createServerSocket(int port) throws IOException {
+            throw new UnsupportedOperationException("MockWebServer binds the socket itself");
+          }
+
+          @Override
+          public ServerSocket createServerSocket(int port, int backlog) throws IOException {
+            throw new UnsupportedOperationException("MockWebServer binds the socket itself");
+          }
+
+          @Override
+          public ServerSocket createServerSocket(int port, int backlog, InetAddress address)
+              throws IOException {
+            throw new UnsupportedOperationException("MockWebServer binds the socket itself");
+          }
+        });
+    return server;
+  }
+
+  /** A server socket whose accepted connections have TCP_NODELAY set. */
+  private static final class NoDelayServerSocket extends ServerSocket {
+    NoDelayServerSocket() throws IOException {
+      super();
+    }
+
+    @Override
+    public Socket accept() throws IOException {
+      Socket socket = super.accept();
+      socket.setTcpNoDelay(true);
+      return socket;
+    }
+  }
 
   /** Returns a recorded response copied from the Enedis fixtures. */
   static String fixture(String name) {
