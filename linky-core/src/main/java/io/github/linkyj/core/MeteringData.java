@@ -48,7 +48,7 @@ public abstract class MeteringData {
    */
   public abstract Optional<String> oldestEdgeCode();
 
-  /** Returns whether the data holds no reading at all. */
+  /** Returns whether the data contains no reading at all. */
   public boolean isEmpty() {
     return intervals().isEmpty() && dailyEnergies().isEmpty() && maxPowers().isEmpty();
   }

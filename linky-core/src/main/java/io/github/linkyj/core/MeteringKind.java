@@ -83,9 +83,8 @@ public enum MeteringKind {
   }
 
   /**
-   * Returns how many months back a request may start. Enedis documents 24 months and 15 days for
-   * load curves and 36 months and 15 days for daily series; the 15 days are kept as a safety
-   * margin.
+   * Returns how many months back a request may start: 24 for load curves, 36 for daily series.
+   * Enedis documents 15 more days for each, which this limit keeps as a safety margin.
    */
   public int historyMonths() {
     return isLoadCurve() ? 24 : 36;

@@ -43,7 +43,7 @@ class LinkyClientTest {
     server.shutdown();
   }
 
-  /** Each metering kind with a recorded body, its usage point and range. */
+  /** Returns each metering kind with a recorded body, its usage point, range and size. */
   static Stream<Arguments> recordedKinds() {
     return Stream.of(
         Arguments.of(
