@@ -3,9 +3,11 @@ package io.github.linkyj.core;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,6 +18,7 @@ import org.slf4j.LoggerFactory;
  */
 final class BackfillWalk {
   private static final Logger LOG = LoggerFactory.getLogger(BackfillWalk.class);
+  private static final int MAX_LOGGED_DAYS = 10;
 
   private final LinkyClient client;
   private final MeteringKind kind;
@@ -71,7 +74,35 @@ final class BackfillWalk {
         break;
       }
     }
-    return merge(chunks, cursor, range.end(), edgeCode);
+    MeteringData merged = merge(chunks, cursor, range.end(), edgeCode);
+    logMissingDays(merged);
+    return merged;
+  }
+
+  /** Logs once the days of the merged range that have no reading at all. */
+  private void logMissingDays(MeteringData data) {
+    Set<LocalDate> present = new HashSet<>();
+    data.intervals().forEach(r -> present.add(r.day()));
+    data.dailyEnergies().forEach(e -> present.add(e.date()));
+    data.maxPowers().forEach(p -> present.add(p.date()));
+    List<LocalDate> missing = new ArrayList<>();
+    for (LocalDate day = data.start(); day.isBefore(data.end()); day = day.plusDays(1)) {
+      if (!present.contains(day)) {
+        missing.add(day);
+      }
+    }
+    if (!missing.isEmpty()) {
+      LOG.info(
+          "Usage point {}: {} has no reading for {} day(s) of [{}, {}): {}",
+          usagePointId,
+          kind.enedisName(),
+          missing.size(),
+          data.start(),
+          data.end(),
+          missing.size() <= MAX_LOGGED_DAYS
+              ? missing
+              : missing.subList(0, MAX_LOGGED_DAYS) + "...");
+    }
   }
 
   private static DateRange chunkEndingAt(LocalDate end, LocalDate earliest, int maxDays) {

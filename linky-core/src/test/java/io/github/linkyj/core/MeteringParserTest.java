@@ -427,6 +427,26 @@ class MeteringParserTest {
   }
 
   @Test
+  void unitMismatchNamesTheKind() {
+    assertThatThrownBy(
+            () ->
+                MeteringParser.parse(
+                    MeteringKind.DAILY_CONSUMPTION,
+                    fixture("production_load_curve_2023-04-01_2023-04-02.json")))
+        .isInstanceOf(InvalidResponseException.class)
+        .hasMessage(
+            "Invalid metering response: reading_type.unit is \"W\" but daily_consumption is in"
+                + " Wh; check the metering kind");
+  }
+
+  @Test
+  void fractionalSecondsStampIsLocal() throws Exception {
+    MeteringData curve = parseCurve(point("\"600\"", "2020-08-20 00:30:00.000", "PT30M"));
+
+    assertThat(curve.intervals().get(0).start()).isEqualTo(D.atStartOfDay(PARIS));
+  }
+
+  @Test
   void kindFromFileName() {
     assertThat(MeteringKind.ofFileName("daily_consumption_max_power_2022-03-23_2022-03-24.json"))
         .contains(MeteringKind.DAILY_CONSUMPTION_MAX_POWER);

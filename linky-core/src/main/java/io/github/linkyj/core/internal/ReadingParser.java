@@ -68,6 +68,7 @@ public final class ReadingParser {
     if (points == null) {
       throw invalid("the response has no interval_reading array");
     }
+    checkUnit(kind, reading);
     ImmutableMeteringData.Builder data =
         ImmutableMeteringData.builder()
             .kind(kind)
@@ -86,6 +87,27 @@ public final class ReadingParser {
       data.dailyEnergies(dailyEnergies(points, responseUsagePoint));
     }
     return build(data);
+  }
+
+  /**
+   * Rejects a response whose {@code reading_type.unit} does not fit {@code kind}, such as a daily
+   * body read as a load curve. A response without a unit is accepted.
+   */
+  private void checkUnit(MeteringKind kind, Map<String, Object> reading)
+      throws InvalidResponseException {
+    String unit = JsonTree.text(JsonTree.object(reading.get("reading_type")), "unit");
+    String expected =
+        kind.isLoadCurve() ? "W" : kind == MeteringKind.DAILY_CONSUMPTION_MAX_POWER ? "VA" : "Wh";
+    if (unit != null && !unit.trim().equalsIgnoreCase(expected)) {
+      throw invalid(
+          "reading_type.unit is \""
+              + unit
+              + "\" but "
+              + kind.enedisName()
+              + " is in "
+              + expected
+              + "; check the metering kind");
+    }
   }
 
   private MeteringData build(ImmutableMeteringData.Builder data) throws InvalidResponseException {
@@ -181,12 +203,14 @@ public final class ReadingParser {
     if (text == null) {
       throw invalid("interval_reading[" + index + "] has no date");
     }
+    String iso = text.trim().replace(' ', 'T');
     try {
-      if (text.length() > 19) {
-        return OffsetDateTime.parse(text.replace(' ', 'T')).atZoneSameInstant(zone);
-      }
-      LocalDateTime local = LocalDateTime.parse(text.replace(' ', 'T'));
-      ZonedDateTime earlier = ZonedDateTime.ofLocal(local, zone, null);
+      return OffsetDateTime.parse(iso).atZoneSameInstant(zone);
+    } catch (DateTimeException withoutOffset) {
+      // The usual case: a naive local stamp.
+    }
+    try {
+      ZonedDateTime earlier = ZonedDateTime.ofLocal(LocalDateTime.parse(iso), zone, null);
       ZonedDateTime later = earlier.withLaterOffsetAtOverlap();
       return seen.containsKey(earlier.toInstant()) ? later : earlier;
     } catch (DateTimeException e) {
@@ -353,13 +377,11 @@ public final class ReadingParser {
     }
 
     void log(String pointId, String unit) {
-      if (holes > 0 || duplicates > 0) {
-        LOG.debug(
-            "Usage point {}: skipped {} {} without value and {} exact duplicates",
-            pointId,
-            holes,
-            unit,
-            duplicates);
+      if (holes > 0) {
+        LOG.info("Usage point {}: skipped {} {} without a value", pointId, holes, unit);
+      }
+      if (duplicates > 0) {
+        LOG.debug("Usage point {}: dropped {} exact duplicate {}", pointId, duplicates, unit);
       }
       if (conflicts > 0) {
         LOG.warn(
