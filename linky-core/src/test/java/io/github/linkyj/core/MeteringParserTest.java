@@ -290,6 +290,20 @@ class MeteringParserTest {
   }
 
   @Test
+  void autumnHoleKeepsRepeatOrder() throws Exception {
+    String repeated =
+        String.join(
+            ",",
+            point("null", "2023-10-29 02:30:00", "PT30M"),
+            point("\"300\"", "2023-10-29 02:30:00", "PT30M"));
+
+    List<IntervalReading> readings = parseCurve(repeated, LocalDate.of(2023, 10, 29)).intervals();
+
+    assertThat(readings).hasSize(1);
+    assertThat(readings.get(0).end().toInstant()).isEqualTo(Instant.parse("2023-10-29T01:30:00Z"));
+  }
+
+  @Test
   void exactDuplicatesAreDropped() throws Exception {
     String points =
         String.join(

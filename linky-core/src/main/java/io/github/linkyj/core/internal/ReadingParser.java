@@ -22,9 +22,11 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -153,17 +155,20 @@ public final class ReadingParser {
   private List<IntervalReading> intervals(List<Object> points, String pointId)
       throws InvalidResponseException {
     Map<Instant, IntervalReading> byEnd = new HashMap<>();
+    Set<Instant> stamps = new HashSet<>();
     List<IntervalReading> readings = new ArrayList<>();
     Counts counts = new Counts();
     for (int index = 0; index < points.size(); index++) {
       Map<String, Object> point = point(points, index);
+      // Holes take part in the order that resolves the autumn repeat, so resolve them too.
+      ZonedDateTime end = intervalEnd(point, index, stamps);
+      stamps.add(end.toInstant());
       Long watts = value(point, index);
       if (watts == null) {
         counts.holes++;
         continue;
       }
       Duration length = intervalLength(points, index);
-      ZonedDateTime end = intervalEnd(point, index, byEnd);
       IntervalReading reading = interval(end, length, watts, point);
       IntervalReading earlier = byEnd.putIfAbsent(end.toInstant(), reading);
       if (earlier == null) {
@@ -196,8 +201,7 @@ public final class ReadingParser {
    * takes the summer offset and the second the winter offset; a stamp in the spring gap moves
    * forward by the gap, so {@code 02:00} on that day means {@code 03:00}.
    */
-  private ZonedDateTime intervalEnd(
-      Map<String, Object> point, int index, Map<Instant, IntervalReading> seen)
+  private ZonedDateTime intervalEnd(Map<String, Object> point, int index, Set<Instant> seen)
       throws InvalidResponseException {
     String text = JsonTree.text(point, "date");
     if (text == null) {
@@ -212,7 +216,7 @@ public final class ReadingParser {
     try {
       ZonedDateTime earlier = ZonedDateTime.ofLocal(LocalDateTime.parse(iso), zone, null);
       ZonedDateTime later = earlier.withLaterOffsetAtOverlap();
-      return seen.containsKey(earlier.toInstant()) ? later : earlier;
+      return seen.contains(earlier.toInstant()) ? later : earlier;
     } catch (DateTimeException e) {
       throw invalid(
           "interval_reading[" + index + "] date \"" + text + "\" is not yyyy-MM-dd HH:mm:ss");
@@ -296,7 +300,7 @@ public final class ReadingParser {
       Long voltAmperes = value(point, index);
       if (voltAmperes != null) {
         MaxPowerReading reading =
-            MaxPowerReading.of(intervalEnd(point, index, Map.of()), voltAmperes);
+            MaxPowerReading.of(intervalEnd(point, index, Set.of()), voltAmperes);
         byDate.putIfAbsent(reading.date(), reading);
       }
     }
