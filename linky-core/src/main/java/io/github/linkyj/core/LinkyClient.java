@@ -31,7 +31,8 @@ import okhttp3.OkHttpClient;
  *       ADAM-ERR0125} or {@code no_data_found}, returning what came before;
  *   <li>keeps to the {@link RateLimits}, retries temporary failures with the {@link RetryPolicy},
  *       and renews the token once on HTTP 401;
- *   <li>merges the responses into one {@link MeteringData} in time order.
+ *   <li>merges the responses into one {@link MeteringData} in time order, after handing each raw
+ *       response to the {@link ResponseListener}, if one is set.
  * </ul>
  *
  * <p>Example:
@@ -63,6 +64,7 @@ public final class LinkyClient {
   private final ZoneId zone;
   private final RequestExecutor executor;
   private final Map<String, LocalDate> activationDates;
+  private final ResponseListener responseListener;
 
   private LinkyClient(Builder builder) {
     this.source = requireNonNull(builder.source, "source");
@@ -79,6 +81,7 @@ public final class LinkyClient {
         new RequestExecutor(
             http, tokens, clock, limiter, builder.retryPolicy, builder.sleeper, builder.random);
     this.activationDates = new ConcurrentHashMap<>(builder.activationDates);
+    this.responseListener = builder.responseListener;
   }
 
   /** Returns a builder; the source, base URL and token provider are required. */
@@ -211,6 +214,7 @@ public final class LinkyClient {
           usagePointId,
           null);
     }
+    responseListener.onResponse(kind, usagePointId, chunk.start(), chunk.end(), body);
     return data;
   }
 
@@ -254,6 +258,7 @@ public final class LinkyClient {
     private Sleeper sleeper = Sleeper.system();
     private RandomGenerator random = RandomGenerator.getDefault();
     private final Map<String, LocalDate> activationDates = new ConcurrentHashMap<>();
+    private ResponseListener responseListener = (kind, usagePointId, start, end, json) -> {};
 
     private Builder() {}
 
@@ -348,6 +353,12 @@ public final class LinkyClient {
     public Builder activationDate(String usagePointId, LocalDate date) {
       checkUsagePoint(usagePointId);
       activationDates.put(usagePointId, requireNonNull(date, "date"));
+      return this;
+    }
+
+    /** Sets the listener that receives each parsed metering response; none by default. */
+    public Builder responseListener(ResponseListener responseListener) {
+      this.responseListener = requireNonNull(responseListener, "responseListener");
       return this;
     }
 

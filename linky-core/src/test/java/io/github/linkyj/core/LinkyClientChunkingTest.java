@@ -224,6 +224,33 @@ class LinkyClientChunkingTest {
   }
 
   @Test
+  void listenerKeepsChunksBeforeFailure() {
+    List<String> stored = new java.util.ArrayList<>();
+    enedis =
+        new GeneratedEnedis(
+            r ->
+                r.end().isBefore(TODAY.minusDays(7))
+                    ? GeneratedEnedis.error(500, "technical_error")
+                    : null);
+    LinkyClient client =
+        builder(RateLimits.defaults(), NOW)
+            .retryPolicy(RetryPolicy.none())
+            .responseListener(
+                (kind, usagePoint, start, end, json) -> {
+                  assertThat(json).contains("\"usage_point_id\":\"" + PRM + "\"");
+                  stored.add(kind.enedisName() + "_" + start + "_" + end + ".json");
+                })
+            .build();
+
+    assertThatThrownBy(() -> client.consumptionLoadCurve(PRM, TODAY.minusDays(21), TODAY))
+        .isInstanceOf(TemporaryFailureException.class);
+    assertThat(stored)
+        .containsExactly(
+            "consumption_load_curve_2026-11-27_2026-12-04.json",
+            "consumption_load_curve_2026-11-20_2026-11-27.json");
+  }
+
+  @Test
   void perSecondLimitWaits() throws Exception {
     LinkyClient client = client(RateLimits.of(2, 100));
 
