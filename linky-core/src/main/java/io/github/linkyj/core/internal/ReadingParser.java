@@ -98,8 +98,7 @@ public final class ReadingParser {
   private void checkUnit(MeteringKind kind, Map<String, Object> reading)
       throws InvalidResponseException {
     String unit = JsonTree.text(JsonTree.object(reading.get("reading_type")), "unit");
-    String expected =
-        kind.isLoadCurve() ? "W" : kind == MeteringKind.DAILY_CONSUMPTION_MAX_POWER ? "VA" : "Wh";
+    String expected = expectedUnit(kind);
     if (unit != null && !unit.trim().equalsIgnoreCase(expected)) {
       throw invalid(
           "reading_type.unit is \""
@@ -110,6 +109,14 @@ public final class ReadingParser {
               + expected
               + "; check the metering kind");
     }
+  }
+
+  private static String expectedUnit(MeteringKind kind) {
+    return switch (kind) {
+      case CONSUMPTION_LOAD_CURVE, PRODUCTION_LOAD_CURVE -> "W";
+      case DAILY_CONSUMPTION_MAX_POWER -> "VA";
+      case DAILY_CONSUMPTION, DAILY_PRODUCTION -> "Wh";
+    };
   }
 
   private MeteringData build(ImmutableMeteringData.Builder data) throws InvalidResponseException {
