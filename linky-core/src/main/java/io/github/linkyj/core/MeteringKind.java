@@ -109,7 +109,7 @@ public enum MeteringKind {
   /**
    * Returns the kind a stored response file name starts with, such as {@code
    * consumption_load_curve_2020-12-02_2020-12-09.json}. The longest matching name wins, so {@code
-   * daily_consumption_max_power_...} is max power, not daily consumption.
+   * daily_consumption_max_power_...} is the daily maximum power, not daily consumption.
    */
   public static Optional<MeteringKind> ofFileName(String fileName) {
     requireNonNull(fileName, "fileName");
