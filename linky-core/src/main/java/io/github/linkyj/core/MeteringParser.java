@@ -35,8 +35,8 @@ public final class MeteringParser {
   /**
    * Parses {@code json} as a response of {@code kind}, reading stamps in Europe/Paris.
    *
-   * @throws InvalidResponseException if the text is not JSON, not a metering response, or contains
-   *     a date, value or interval length that cannot be read; the message names the member
+   * @throws InvalidResponseException if the text is not JSON or not a metering response, or if a
+   *     date, value or interval length cannot be read. The message names the member.
    */
   public static MeteringData parse(MeteringKind kind, String json) throws InvalidResponseException {
     return parse(kind, json, ENEDIS_ZONE);

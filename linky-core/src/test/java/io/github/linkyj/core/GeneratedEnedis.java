@@ -12,7 +12,7 @@ import okhttp3.mockwebserver.RecordedRequest;
 
 /**
  * Serves generated metering data for any requested range and records each request's range. A rule
- * may answer a request with an error instead.
+ * may reply to a request with an error instead.
  */
 final class GeneratedEnedis extends Dispatcher {
   final List<Requested> requests = Collections.synchronizedList(new ArrayList<>());
