@@ -207,6 +207,9 @@ public final class ReadingParser {
    * Resolves a naive end stamp in the zone. In the autumn overlap the first occurrence of a stamp
    * takes the summer offset and the second the winter offset; a stamp in the spring gap moves
    * forward by the gap, so {@code 02:00} on that day means {@code 03:00}.
+   *
+   * <p>NOTE: no recorded Enedis response of a clock-change day exists yet, so these labels follow
+   * the documented rule (local end stamps, the repeated hour sent twice) and are unverified.
    */
   private ZonedDateTime intervalEnd(Map<String, Object> point, int index, Set<Instant> seen)
       throws InvalidResponseException {
