@@ -76,8 +76,7 @@ public final class EnedisSimulator implements AutoCloseable {
   private final ConsentProxy proxy;
   private final SimulatorDispatcher dispatcher;
 
-  private EnedisSimulator(Builder builder, MockWebServer server, Map<String, MeterProfile> meters)
-      throws IOException {
+  private EnedisSimulator(Builder builder, MockWebServer server, Map<String, MeterProfile> meters) {
     this.server = server;
     this.clock = builder.clock;
     this.baseUrl = server.url("/").toString();

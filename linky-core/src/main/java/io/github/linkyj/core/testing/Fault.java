@@ -306,7 +306,9 @@ public final class Fault {
   }
 
   boolean needsNormalResponse() {
-    return type == Type.DELAY || type == Type.TRUNCATED;
+    return type == Type.DELAY
+        || type == Type.TRUNCATED
+        || socketPolicy == SocketPolicy.DISCONNECT_DURING_RESPONSE_BODY;
   }
 
   /** Builds the faulty response; {@code normal} is the normal answer or null if not needed. */
@@ -318,7 +320,9 @@ public final class Fault {
         String text = normal.getBody() == null ? "" : normal.getBody().readUtf8();
         return normal.setBody(text.substring(0, text.length() / 2));
       case SOCKET:
-        return new MockResponse().setSocketPolicy(socketPolicy);
+        // Cutting the body needs the normal answer's body; the other policies send nothing.
+        MockResponse base = normal == null ? new MockResponse() : normal;
+        return base.setSocketPolicy(socketPolicy);
       case THROTTLED:
         return withBody(throttledBody(clock));
       case RESPONSE:
