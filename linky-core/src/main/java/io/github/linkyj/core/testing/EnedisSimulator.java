@@ -410,7 +410,7 @@ public final class EnedisSimulator implements AutoCloseable {
       server.start(InetAddress.getLoopbackAddress(), 0);
       try {
         return new EnedisSimulator(this, server, meters);
-      } catch (RuntimeException | IOException e) {
+      } catch (RuntimeException e) {
         server.shutdown();
         throw e;
       }
