@@ -288,7 +288,7 @@ final class ConsentProxy {
     return Optional.ofNullable(lastUserCode);
   }
 
-  /** Forgets every refresh token: the next refresh answers {@code invalid_grant}. */
+  /** Forgets every refresh token: the next refresh returns {@code invalid_grant}. */
   synchronized void revokeRefreshTokens() {
     refreshTokens.clear();
   }

@@ -1,7 +1,7 @@
 package io.github.linkyj.core.testing;
 
 /**
- * The answer the simulated consent proxy gives to one device-code poll of {@code POST
+ * The response of the simulated consent proxy to one device-code poll of {@code POST
  * /device/token}, for scripting the device flow with {@link EnedisSimulator#scriptDevicePolls}.
  */
 public enum DevicePoll {
@@ -9,9 +9,9 @@ public enum DevicePoll {
   PENDING,
   /** 400 {@code slow_down}: the client must add 5 seconds to its polling interval. */
   SLOW_DOWN,
-  /** 400 {@code access_denied}: the user refused; later polls of that code answer the same. */
+  /** 400 {@code access_denied}: the user refused; later polls of that code return the same. */
   DENIED,
-  /** 400 {@code expired_token}: the device code expired; later polls answer the same. */
+  /** 400 {@code expired_token}: the device code expired; later polls return the same. */
   EXPIRED,
   /** 200 with the tokens: the user approved. The device code is then forgotten. */
   APPROVED

@@ -161,7 +161,7 @@ final class EnedisApi {
           "ADAM-ERR0126",
           "The requested period must be less than 7 days for an access to the load curve.");
     }
-    // NOTE: no recorded Enedis answer for a daily range over 365 days; the code and text are the
+    // NOTE: no recorded Enedis response for a daily range over 365 days; the code and text are the
     // simulator's own.
     return ApiResult.error(
         400, "Invalid_request", "The requested period must be less than 365 days.");

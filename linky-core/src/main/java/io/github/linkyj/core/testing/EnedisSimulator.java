@@ -45,7 +45,7 @@ import okhttp3.mockwebserver.MockWebServer;
  * try (EnedisSimulator simulator = EnedisSimulator.builder(clock).start()) {
  *   String proxyUrl = simulator.baseUrl();      // e.g. http://127.0.0.1:50123/
  *   String clientId = simulator.clientId();     // the form value of client_id
- *   // ... run the device flow: the first poll answers authorization_pending, the second the
+ *   // ... run the device flow: the first poll returns authorization_pending, the second the
  *   // tokens, whose usage_points_id lists every sandbox usage point.
  *   long calls = simulator.requestCount("/data/proxy/");
  * }
@@ -85,6 +85,7 @@ public final class EnedisSimulator implements AutoCloseable {
     this.enedisClientSecret = builder.enedisClientSecret;
     this.usagePointIds = List.copyOf(meters.keySet());
     this.revoked = ConcurrentHashMap.newKeySet();
+
     this.proxy =
         new ConsentProxy(
             clock,
@@ -102,6 +103,7 @@ public final class EnedisSimulator implements AutoCloseable {
             new GeneratedData(builder.seed),
             builder.recorded,
             builder.historyLimits);
+
     this.dispatcher =
         new SimulatorDispatcher(
             clock,
@@ -171,7 +173,7 @@ public final class EnedisSimulator implements AutoCloseable {
   }
 
   /**
-   * Sets the answers of the next device-code polls, whatever device code they carry. After the
+   * Sets the responses to the next device-code polls, whatever device code they carry. After the
    * script runs out, polls follow the builder's approval mode again.
    */
   public void scriptDevicePolls(DevicePoll... outcomes) {
@@ -205,7 +207,7 @@ public final class EnedisSimulator implements AutoCloseable {
   }
 
   /**
-   * Refuses a user code: the next poll answers {@code access_denied}.
+   * Refuses a user code: the next poll returns {@code access_denied}.
    *
    * @throws IllegalArgumentException if the code is unknown
    */
@@ -223,8 +225,8 @@ public final class EnedisSimulator implements AutoCloseable {
   }
 
   /**
-   * Revokes the consent of one usage point: its data calls answer 403 {@code ADAM-DC-0008}, and the
-   * refresh tokens that cover it answer {@code invalid_grant}.
+   * Revokes the consent of one usage point: its data calls return 403 {@code ADAM-DC-0008}, and the
+   * refresh tokens that cover it return {@code invalid_grant}.
    */
   public void revokeConsent(String usagePointId) {
     requireNonNull(usagePointId, "usagePointId");
@@ -232,7 +234,7 @@ public final class EnedisSimulator implements AutoCloseable {
     proxy.revokeUsagePoint(usagePointId);
   }
 
-  /** Forgets every refresh token: the next refresh answers {@code invalid_grant}. */
+  /** Forgets every refresh token: the next refresh returns {@code invalid_grant}. */
   public void revokeRefreshTokens() {
     proxy.revokeRefreshTokens();
   }
@@ -326,7 +328,7 @@ public final class EnedisSimulator implements AutoCloseable {
      * named {@code <kind>_<start>_<end>[_note].json} ({@code kind} being the Enedis endpoint name
      * such as {@code daily_consumption}; the file covers [start, end)); contract and address files
      * {@code contracts[_note].json} and {@code addresses[_note].json}. The usage points served are
-     * those the files name; a range the files do not cover answers 404 {@code no_data_found}.
+     * those the files name; a range the files do not cover returns 404 {@code no_data_found}.
      */
     public Builder recordedData(Path directory) {
       this.recordedDirectory = requireNonNull(directory, "directory");
@@ -354,7 +356,7 @@ public final class EnedisSimulator implements AutoCloseable {
     }
 
     /**
-     * Sets how many polls answer {@code authorization_pending} before the consent is approved
+     * Sets how many polls return {@code authorization_pending} before the consent is approved
      * automatically. Default 1; 0 approves on the first poll.
      */
     public Builder approveAfterPolls(int polls) {
@@ -367,7 +369,7 @@ public final class EnedisSimulator implements AutoCloseable {
     }
 
     /**
-     * Turns off automatic approval: polls answer {@code authorization_pending} until {@link
+     * Turns off automatic approval: polls return {@code authorization_pending} until {@link
      * EnedisSimulator#approveUserCode(String)} or a GET of the verification URI approves.
      */
     public Builder manualApproval() {

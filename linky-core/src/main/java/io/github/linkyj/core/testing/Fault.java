@@ -13,8 +13,8 @@ import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.SocketPolicy;
 
 /**
- * A failure the simulator injects in place of, or on top of, its normal answer: an error body of
- * each shape Enedis and its gateways send, a quota answer, a delay, a truncated body or a dropped
+ * A failure the simulator injects in place of, or on top of, its normal response: an error body of
+ * each shape Enedis and its gateways send, a quota response, a delay, a truncated body or a dropped
  * connection.
  *
  * <p>A fault applies once to the next matching request unless {@link #times(int)} or {@link
@@ -102,7 +102,7 @@ public final class Fault {
     return json("technicalError", 500, "technical_error", "Technical error. Please try later.");
   }
 
-  /** Returns 503 with an empty body, as some Enedis maintenance answers are. */
+  /** Returns 503 with an empty body, as some Enedis maintenance responses are. */
   public static Fault serviceUnavailable() {
     return response("serviceUnavailable", 503, null, "");
   }
@@ -191,20 +191,20 @@ public final class Fault {
     return response("response(" + status + ")", status, contentType, body);
   }
 
-  /** Returns the normal answer, sent after the given delay. */
+  /** Returns the normal response, sent after the given delay. */
   public static Fault delay(Duration delay) {
     requireNonNull(delay, "delay");
     return new Fault(
         Type.DELAY, "delay(" + delay + ")", 0, null, null, null, delay, null, null, null, 1);
   }
 
-  /** Returns the normal answer cut after half of its body, so the JSON is malformed. */
+  /** Returns the normal response cut after half of its body, so the JSON is malformed. */
   public static Fault truncatedBody() {
     return new Fault(
         Type.TRUNCATED, "truncatedBody", 0, null, null, null, null, null, null, null, 1);
   }
 
-  /** Returns a fault that closes the connection after reading the request, with no answer. */
+  /** Returns a fault that closes the connection after reading the request, with no response. */
   public static Fault dropConnection() {
     return socket("dropConnection", SocketPolicy.DISCONNECT_AFTER_REQUEST);
   }
@@ -214,7 +214,7 @@ public final class Fault {
     return socket("dropDuringBody", SocketPolicy.DISCONNECT_DURING_RESPONSE_BODY);
   }
 
-  /** Returns a fault that reads the request and never answers, so the client times out. */
+  /** Returns a fault that reads the request and never responds, so the client times out. */
   public static Fault noResponse() {
     return socket("noResponse", SocketPolicy.NO_RESPONSE);
   }
@@ -311,7 +311,7 @@ public final class Fault {
         || socketPolicy == SocketPolicy.DISCONNECT_DURING_RESPONSE_BODY;
   }
 
-  /** Builds the faulty response; {@code normal} is the normal answer or null if not needed. */
+  /** Builds the faulty response; {@code normal} is the normal response or null if not needed. */
   MockResponse toResponse(MockResponse normal, Clock clock) {
     switch (type) {
       case DELAY:
@@ -320,7 +320,7 @@ public final class Fault {
         String text = normal.getBody() == null ? "" : normal.getBody().readUtf8();
         return normal.setBody(text.substring(0, text.length() / 2));
       case SOCKET:
-        // Cutting the body needs the normal answer's body; the other policies send nothing.
+        // Cutting the body needs the normal response's body; the other policies send nothing.
         MockResponse base = normal == null ? new MockResponse() : normal;
         return base.setSocketPolicy(socketPolicy);
       case THROTTLED:

@@ -7,8 +7,8 @@ import java.util.Optional;
 
 /**
  * A third-party gateway in the style of conso.boris.sh: {@code GET /api/<kind>?prm=&start=&end=}
- * with a bearer JWT whose subject lists the usage points. Successful answers are the Enedis {@code
- * meter_reading} members at the top level; Enedis errors are wrapped with the Enedis status.
+ * with a bearer JWT whose subject lists the usage points. Successful responses are the Enedis
+ * {@code meter_reading} members at the top level; Enedis errors are wrapped with the Enedis status.
  */
 final class Gateway {
   private static final String TOKEN_REJECTED =

@@ -148,7 +148,7 @@ public final class MeterProfile {
         offpeakHours);
   }
 
-  /** Returns a copy with load-curve collection disabled: curve calls answer no_data_found. */
+  /** Returns a copy with load-curve collection disabled: curve calls return no_data_found. */
   public MeterProfile withoutLoadCurve() {
     return new MeterProfile(
         consumption,
@@ -182,7 +182,7 @@ public final class MeterProfile {
         offpeakHours);
   }
 
-  /** Returns a copy whose consent was revoked: every data call answers 403 ADAM-DC-0008. */
+  /** Returns a copy whose consent was revoked: every data call returns 403 ADAM-DC-0008. */
   public MeterProfile withConsentRevoked() {
     return new MeterProfile(
         consumption,
@@ -257,7 +257,7 @@ public final class MeterProfile {
     return holeDays;
   }
 
-  /** Returns true if every data call for this point answers 403 ADAM-DC-0008. */
+  /** Returns true if every data call for this point returns 403 ADAM-DC-0008. */
   public boolean isConsentRevoked() {
     return consentRevoked;
   }

@@ -17,7 +17,7 @@ import java.util.Map;
  * behaviour each one exists to show.
  *
  * <p>The simulator reproduces these behaviours with generated data. Enedis's own sandbox serves
- * synthetic data too, so the values differ from the real sandbox; the usage point ids, directions,
+ * synthetic data too, so the values differ from the real sandbox. The usage point ids, directions,
  * activation date, holes and revoked consent are the same.
  */
 public enum SandboxCustomer {
@@ -48,7 +48,7 @@ public enum SandboxCustomer {
       "consumption with holes every Tuesday and Wednesday",
       points("42900589957123", consumption().withHolesOn(DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY))),
 
-  /** One production-only point: consumption calls answer ADAM-ERR0069. */
+  /** One production-only point: consumption calls return ADAM-ERR0069. */
   CUSTOMER_5(5, "production only", points("24880057139941", production())),
 
   /** One self-consumption point with curves in both directions. */
@@ -67,7 +67,7 @@ public enum SandboxCustomer {
           "22315546958763",
           consumption())),
 
-  /** One consumption point whose consent was given and then revoked: data calls answer 403. */
+  /** One consumption point whose consent was given and then revoked: data calls return 403. */
   CUSTOMER_8(
       8,
       "consent given then revoked (403 ADAM-DC-0008)",

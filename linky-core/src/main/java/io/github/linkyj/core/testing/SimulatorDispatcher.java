@@ -123,7 +123,7 @@ final class SimulatorDispatcher extends Dispatcher {
 
   /**
    * Serves {@code GET /data/proxy/<Enedis path>}: the proxy checks its own access token and the
-   * usage point, then answers what Enedis answers.
+   * usage point, then returns the Enedis response unchanged.
    */
   private ApiResult dataProxy(String enedisPath, Map<String, String> query, String authorization) {
     if (enedisPath.isEmpty()) {
