@@ -31,6 +31,7 @@ final class ConsentProxy {
   private final int approveAfterPolls;
   private final boolean manualApproval;
   private final boolean rotateRefreshTokens;
+  private final boolean enforcePollInterval;
   private final Supplier<List<String>> consentedUsagePoints;
   private final SecureRandom random = new SecureRandom();
 
@@ -49,6 +50,7 @@ final class ConsentProxy {
       int approveAfterPolls,
       boolean manualApproval,
       boolean rotateRefreshTokens,
+      boolean enforcePollInterval,
       Supplier<List<String>> consentedUsagePoints) {
     this.clock = clock;
     this.clientId = clientId;
@@ -56,6 +58,7 @@ final class ConsentProxy {
     this.approveAfterPolls = approveAfterPolls;
     this.manualApproval = manualApproval;
     this.rotateRefreshTokens = rotateRefreshTokens;
+    this.enforcePollInterval = enforcePollInterval;
     this.consentedUsagePoints = consentedUsagePoints;
   }
 
@@ -72,11 +75,28 @@ final class ConsentProxy {
     Status status = Status.PENDING;
     int polls;
     List<String> usagePoints;
+    Duration interval;
+    Instant lastPoll;
 
-    DeviceAuthorization(String deviceCode, String userCode, Instant expiresAt) {
+    DeviceAuthorization(String deviceCode, String userCode, Instant expiresAt, Duration interval) {
       this.deviceCode = deviceCode;
       this.userCode = userCode;
       this.expiresAt = expiresAt;
+      this.interval = interval;
+    }
+
+    /**
+     * Records a poll and returns true if it came sooner than the interval after the previous one,
+     * in which case the interval grows by 5 seconds, as RFC 8628 asks of a client told to slow
+     * down.
+     */
+    boolean pollTooSoon(Instant now) {
+      boolean tooSoon = lastPoll != null && now.isBefore(lastPoll.plus(interval));
+      lastPoll = now;
+      if (tooSoon) {
+        interval = interval.plusSeconds(5);
+      }
+      return tooSoon;
     }
   }
 
@@ -91,7 +111,8 @@ final class ConsentProxy {
     String deviceCode = hex(32);
     String userCode = newUserCode();
     Instant expiresAt = clock.instant().plusSeconds(DEVICE_CODE_SECONDS);
-    DeviceAuthorization authorization = new DeviceAuthorization(deviceCode, userCode, expiresAt);
+    DeviceAuthorization authorization =
+        new DeviceAuthorization(deviceCode, userCode, expiresAt, interval);
     byDeviceCode.put(deviceCode, authorization);
     byUserCode.put(normalize(userCode), authorization);
     lastUserCode = userCode;
@@ -142,6 +163,9 @@ final class ConsentProxy {
     }
     if (!clock.instant().isBefore(authorization.expiresAt)) {
       return answer(authorization, DevicePoll.EXPIRED);
+    }
+    if (enforcePollInterval && authorization.pollTooSoon(clock.instant())) {
+      return answer(authorization, DevicePoll.SLOW_DOWN);
     }
     authorization.polls++;
     return answer(authorization, nextOutcome(authorization));

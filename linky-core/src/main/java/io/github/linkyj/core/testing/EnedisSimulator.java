@@ -94,6 +94,7 @@ public final class EnedisSimulator implements AutoCloseable {
             builder.approveAfterPolls,
             builder.manualApproval,
             builder.rotateRefreshTokens,
+            builder.enforcePollInterval,
             () -> usagePointIds);
     EnedisApi enedis =
         new EnedisApi(
@@ -286,6 +287,7 @@ public final class EnedisSimulator implements AutoCloseable {
     private Duration pollInterval = Duration.ofSeconds(5);
     private int approveAfterPolls = 1;
     private boolean manualApproval;
+    private boolean enforcePollInterval;
     private boolean rotateRefreshTokens = true;
     private boolean historyLimits = true;
     private String clientId = "linky-simulator";
@@ -374,6 +376,16 @@ public final class EnedisSimulator implements AutoCloseable {
      */
     public Builder manualApproval() {
       this.manualApproval = true;
+      return this;
+    }
+
+    /**
+     * Makes a device-code poll that comes sooner than the interval after the previous poll of the
+     * same code return {@code slow_down}, and adds 5 seconds to that code's interval from then on,
+     * as RFC 8628 allows. Off by default, because a test with a fixed clock polls at one instant.
+     */
+    public Builder enforcePollInterval() {
+      this.enforcePollInterval = true;
       return this;
     }
 

@@ -22,6 +22,7 @@ public final class LoggedRequest {
   private final String path;
   private final Map<String, String> query;
   private final String authorization;
+  private final String userAgent;
   private final int status;
 
   LoggedRequest(
@@ -30,12 +31,14 @@ public final class LoggedRequest {
       String path,
       Map<String, String> query,
       String authorization,
+      String userAgent,
       int status) {
     this.time = time;
     this.method = method;
     this.path = path;
     this.query = Collections.unmodifiableMap(new LinkedHashMap<>(query));
     this.authorization = authorization;
+    this.userAgent = userAgent;
     this.status = status;
   }
 
@@ -67,6 +70,11 @@ public final class LoggedRequest {
   /** Returns the redacted {@code Authorization} header, such as {@code Bearer [redacted]}. */
   public Optional<String> authorization() {
     return Optional.ofNullable(authorization);
+  }
+
+  /** Returns the {@code User-Agent} header, if the request had one. */
+  public Optional<String> userAgent() {
+    return Optional.ofNullable(userAgent);
   }
 
   /** Returns the HTTP status sent, or 0 when the simulator dropped the connection instead. */

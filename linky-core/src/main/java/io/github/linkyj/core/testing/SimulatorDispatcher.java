@@ -75,7 +75,7 @@ final class SimulatorDispatcher extends Dispatcher {
       response = fault.toResponse(normal, clock);
     }
 
-    record(request.getMethod(), path, query, request.getHeader("Authorization"), response);
+    record(request, path, query, response);
     return response;
   }
 
@@ -231,17 +231,22 @@ final class SimulatorDispatcher extends Dispatcher {
   }
 
   private synchronized void record(
-      String method,
-      String path,
-      Map<String, String> query,
-      String authorization,
-      MockResponse response) {
+      RecordedRequest request, String path, Map<String, String> query, MockResponse response) {
+    String method = request.getMethod();
+    String authorization = request.getHeader("Authorization");
     Map<String, String> safeQuery = new LinkedHashMap<>(query);
     safeQuery.replaceAll((name, value) -> SECRET_PARAMETERS.contains(name) ? REDACTED : value);
     String safeAuthorization = authorization == null ? null : redact(authorization);
     int status = statusOf(response);
     requests.add(
-        new LoggedRequest(clock.instant(), method, path, safeQuery, safeAuthorization, status));
+        new LoggedRequest(
+            clock.instant(),
+            method,
+            path,
+            safeQuery,
+            safeAuthorization,
+            request.getHeader("User-Agent"),
+            status));
     log.debug("{} {} {} -> {}", method, path, safeQuery, status);
   }
 

@@ -152,6 +152,25 @@ class ConsentProxyTest {
   }
 
   @Test
+  void pollingTooFastSlowsDown() throws IOException {
+    start(EnedisSimulator.builder(clock).sandboxCustomer(0).enforcePollInterval());
+    String deviceCode = deviceCode();
+
+    Answer first = poll(deviceCode);
+    clock.advance(Duration.ofSeconds(2));
+    Answer tooSoon = poll(deviceCode);
+    clock.advance(Duration.ofSeconds(7));
+    Answer stillTooSoon = poll(deviceCode);
+    clock.advance(Duration.ofSeconds(15));
+    Answer onTime = poll(deviceCode);
+
+    assertThat(first.field("error")).isEqualTo("authorization_pending");
+    assertThat(tooSoon.field("error")).isEqualTo("slow_down");
+    assertThat(stillTooSoon.field("error")).isEqualTo("slow_down");
+    assertThat(onTime.status()).isEqualTo(200);
+  }
+
+  @Test
   void deviceCodeExpiresAfterFiveMinutes() throws IOException {
     start(EnedisSimulator.builder(clock).sandboxCustomer(0).manualApproval());
     String deviceCode = deviceCode();

@@ -43,6 +43,7 @@ class RequestLogTest {
       assertThat(data.time()).isEqualTo(Instant.parse("2026-03-02T09:01:00Z"));
       assertThat(data.queryParameter("usage_point_id")).contains("22516914714270");
       assertThat(data.authorization()).contains("Bearer [redacted]");
+      assertThat(data.userAgent()).contains("okhttp/4.12.0");
       assertThat(requests.get(4).queryParameter("client_secret")).contains("[redacted]");
       assertThat(requests.get(4).queryParameter("client_id")).contains("x");
       assertThat(requests.toString()).doesNotContain(accessToken).doesNotContain("hush");
