@@ -102,6 +102,15 @@ public final class Fault {
     return json("technicalError", 500, "technical_error", "Technical error. Please try later.");
   }
 
+  /**
+   * Returns 400 {@code ADAM-DC-0007} with the French text observed in 2026 ("the customer does not
+   * hold this usage point"), as Enedis returns after the customer moved out.
+   */
+  public static Fault notHolder() {
+    return json(
+        "notHolder", 400, "ADAM-DC-0007", "Le client n'est pas titulaire du point demandé.");
+  }
+
   /** Returns 503 with an empty body, as some Enedis maintenance responses are. */
   public static Fault serviceUnavailable() {
     return response("serviceUnavailable", 503, null, "");

@@ -118,6 +118,18 @@ class FaultTest {
   }
 
   @Test
+  void notHolderHasObservedText() throws IOException {
+    simulator.inject(Fault.notHolder().forUsagePoint(CUSTOMER_7));
+
+    Answer answer = daily(CUSTOMER_7);
+
+    assertThat(answer.status()).isEqualTo(400);
+    assertThat(answer.field("error")).isEqualTo("ADAM-DC-0007");
+    assertThat(answer.field("error_description"))
+        .isEqualTo("Le client n'est pas titulaire du point demandé.");
+  }
+
+  @Test
   void throttledHasWso2Shape() throws IOException {
     simulator.inject(Fault.throttled());
 
