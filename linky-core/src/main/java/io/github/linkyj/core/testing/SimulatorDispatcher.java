@@ -81,44 +81,51 @@ final class SimulatorDispatcher extends Dispatcher {
 
   private MockResponse route(RecordedRequest request, String path, Map<String, String> query) {
     String method = request.getMethod();
-    String authorization = request.getHeader("Authorization");
     if (path.equals("/device/code") || path.equals("/device/token")) {
-      if (!"POST".equals(method)) {
-        return json(methodNotAllowed("POST", path));
-      }
-      Map<String, String> form = form(request);
-      return json(
-          path.equals("/device/code") ? proxy.deviceCode(form, baseUrl) : proxy.token(form));
+      return "POST".equals(method) ? json(tokenPost(request, path)) : notAllowed("POST", path);
+    }
+    if (path.equals("/oauth2/v3/token")) {
+      return "POST".equals(method) ? json(tokenPost(request, path)) : notAllowed("POST", path);
+    }
+    if (!"GET".equals(method)) {
+      return notAllowed("GET", path);
     }
     if (path.equals("/device")) {
       return verificationPage(query.get("code"));
     }
-    if (path.equals("/oauth2/v3/token")) {
-      if (!"POST".equals(method)) {
-        return json(methodNotAllowed("POST", path));
-      }
-      return json(enedisTokens.token(form(request), query, authorization));
-    }
-    if (!"GET".equals(method)) {
-      return json(methodNotAllowed("GET", path));
-    }
+    return json(get(path, query, request.getHeader("Authorization")));
+  }
+
+  /** Serves the three token endpoints, which all take a form. */
+  private ApiResult tokenPost(RecordedRequest request, String path) {
+    Map<String, String> form = form(request);
+    return switch (path) {
+      case "/device/code" -> proxy.deviceCode(form, baseUrl);
+      case "/device/token" -> proxy.token(form);
+      default ->
+          enedisTokens.token(
+              form, query(request.getRequestUrl()), request.getHeader("Authorization"));
+    };
+  }
+
+  /** Serves a data GET of the proxy, the gateway or Enedis. */
+  private ApiResult get(String path, Map<String, String> query, String authorization) {
     if (path.startsWith(DATA_PROXY)) {
-      return json(dataProxy(path.substring(DATA_PROXY.length()), query, authorization));
+      return dataProxy(path.substring(DATA_PROXY.length()), query, authorization);
     }
     if (path.startsWith(GATEWAY)) {
-      return json(gateway.get(path.substring(GATEWAY.length()), query, authorization));
+      return gateway.get(path.substring(GATEWAY.length()), query, authorization);
     }
-    if (EnedisApi.serves(path.substring(1))) {
-      if (!enedisTokens.isAuthorized(authorization)) {
-        return json(
-            ApiResult.error(
-                401,
-                "invalid_token",
-                "Valid authentication credentials are mandatory to access the resource"));
-      }
-      return json(enedis.get(path.substring(1), query));
+    if (!EnedisApi.serves(path.substring(1))) {
+      return ApiResult.error(404, "not_found", "No simulated resource at " + path);
     }
-    return json(ApiResult.error(404, "not_found", "No simulated resource at " + path));
+    if (!enedisTokens.isAuthorized(authorization)) {
+      return ApiResult.error(
+          401,
+          "invalid_token",
+          "Valid authentication credentials are mandatory to access the resource");
+    }
+    return enedis.get(path.substring(1), query);
   }
 
   /**
@@ -161,8 +168,8 @@ final class SimulatorDispatcher extends Dispatcher {
         .setBody("<!DOCTYPE html><html><body><p>" + text + "</p></body></html>");
   }
 
-  private static ApiResult methodNotAllowed(String expected, String path) {
-    return ApiResult.error(405, "invalid_request", "Use " + expected + " for " + path);
+  private static MockResponse notAllowed(String expected, String path) {
+    return json(ApiResult.error(405, "invalid_request", "Use " + expected + " for " + path));
   }
 
   private static MockResponse json(ApiResult result) {
