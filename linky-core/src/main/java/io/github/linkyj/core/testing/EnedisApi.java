@@ -119,6 +119,14 @@ final class EnedisApi {
   private ApiResult checkRange(
       MeteringKind kind, MeterProfile profile, LocalDate start, LocalDate end) {
     LocalDate today = LocalDate.now(clock.withZone(GeneratedData.PARIS));
+    ApiResult rejected = checkDates(start, end, today);
+    if (rejected == null) {
+      rejected = checkMeter(kind, profile, start, end, today);
+    }
+    return rejected;
+  }
+
+  private static ApiResult checkDates(LocalDate start, LocalDate end, LocalDate today) {
     if (!start.isBefore(end)) {
       return ApiResult.error(400, "Invalid_request", "Start date should be before end date.");
     }
@@ -128,6 +136,11 @@ final class EnedisApi {
       return ApiResult.error(
           400, "Invalid_request", "The end date parameter must be earlier than the current date.");
     }
+    return null;
+  }
+
+  private ApiResult checkMeter(
+      MeteringKind kind, MeterProfile profile, LocalDate start, LocalDate end, LocalDate today) {
     boolean rightDirection =
         kind.isProduction() ? profile.measuresProduction() : profile.measuresConsumption();
     if (!rightDirection) {
@@ -137,7 +150,8 @@ final class EnedisApi {
     if (ChronoUnit.DAYS.between(start, end) > kind.maxDays()) {
       return tooLong(kind);
     }
-    if (historyLimits && start.isBefore(today.minusMonths(kind.historyMonths()).minusDays(15))) {
+    LocalDate deadline = today.minusMonths(kind.historyMonths()).minusDays(15);
+    if (historyLimits && start.isBefore(deadline)) {
       return ApiResult.error(
           400, "ADAM-ERR0125", "The start date must be greater than the history deadline.");
     }
