@@ -86,9 +86,8 @@ final class ConsentProxy {
     }
 
     /**
-     * Records a poll and returns true if it came sooner than the interval after the previous one,
-     * in which case the interval grows by 5 seconds, as RFC 8628 asks of a client told to slow
-     * down.
+     * Records a poll and returns true if it came sooner than the interval after the previous one.
+     * The interval then grows by 5 seconds, the increase RFC 8628 sets for {@code slow_down}.
      */
     boolean pollTooSoon(Instant now) {
       boolean tooSoon = lastPoll != null && now.isBefore(lastPoll.plus(interval));

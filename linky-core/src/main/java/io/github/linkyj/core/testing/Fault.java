@@ -18,8 +18,8 @@ import okhttp3.mockwebserver.SocketPolicy;
  * connection.
  *
  * <p>A fault applies once to the next matching request unless {@link #times(int)} or {@link
- * #always()} says otherwise, and matches every request unless narrowed by {@link #onPath(String)}
- * and {@link #forUsagePoint(String)}:
+ * #always()} sets a count, and matches every request unless narrowed by {@link #onPath(String)} and
+ * {@link #forUsagePoint(String)}:
  *
  * <pre>{@code
  * simulator.inject(Fault.technicalError().onPath("consumption_load_curve").times(2));

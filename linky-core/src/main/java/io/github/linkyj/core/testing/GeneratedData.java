@@ -13,7 +13,7 @@ import java.util.List;
 /**
  * Generates realistic metering data for any usage point and date range, deterministically from a
  * seed: the same seed, usage point and day always give the same values, whatever range a request
- * asks for.
+ * covers.
  *
  * <p>Each interval's energy is a whole number of Wh, and a curve point's value is that energy
  * converted to average power ({@code Wh × 60 / minutes}). The recorded Enedis curves have this

@@ -274,8 +274,12 @@ public final class MeterProfile {
 
   @Override
   public String toString() {
-    String direction =
-        selfConsumption ? "self-consumption" : consumption ? "consumption" : "production";
+    String direction = "production";
+    if (selfConsumption) {
+      direction = "self-consumption";
+    } else if (consumption) {
+      direction = "consumption";
+    }
     return "MeterProfile{"
         + direction
         + ", step="
