@@ -51,11 +51,20 @@ import okhttp3.mockwebserver.MockWebServer;
  * }
  * }</pre>
  *
- * <p>Other set-ups: {@code builder(clock).sandboxCustomer(5)} serves only sandbox customer 5;
- * {@code builder(clock).usagePoint("11111111111111", MeterProfile.consumption().withStep(
- * Duration.ofMinutes(10)))} a custom meter; {@code builder(clock).recordedData(dir)} the recorded
- * responses of a directory (see {@link Builder#recordedData(Path)}); {@code manualApproval()} waits
- * for {@link #approveUserCode(String)} or a visit to the verification URI.
+ * <p>Other set-ups:
+ *
+ * <ul>
+ *   <li>{@code builder(clock).sandboxCustomer(5)} serves only sandbox customer 5;
+ *   <li>{@code builder(clock).usagePoint("11111111111111",
+ *       MeterProfile.consumption().withStep(Duration.ofMinutes(10)))} serves a custom meter;
+ *   <li>{@code builder(clock).recordedData(dir).ignoreHistoryLimits()} serves the recorded
+ *       responses of a directory (see {@link Builder#recordedData(Path)}), as {@code linky demo
+ *       --data DIR} does with a clock set to its {@code --today} date;
+ *   <li>{@code approveAfterPolls(0)} and {@code pollInterval(Duration.ofSeconds(1))} make an
+ *       unattended consent, such as the demo's, quick;
+ *   <li>{@code manualApproval()} waits for {@link #approveUserCode(String)} or a GET of the
+ *       verification URI.
+ * </ul>
  *
  * <p>"Today", for the end-date and history rules, is the clock's date in Europe/Paris; token and
  * device-code expiry also follow the clock, so a test moves time by moving its clock. The server
