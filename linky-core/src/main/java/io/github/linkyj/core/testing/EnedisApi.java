@@ -2,6 +2,8 @@ package io.github.linkyj.core.testing;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -26,6 +28,7 @@ final class EnedisApi {
   private final GeneratedData generated;
   private final RecordedData recorded;
   private final boolean historyLimits;
+  private final LocalTime publicationTime;
 
   /**
    * Creates the API.
@@ -34,6 +37,8 @@ final class EnedisApi {
    * @param revoked usage points whose consent was revoked after start, shared and concurrent
    * @param recorded the recorded responses to serve, or null to serve generated data
    * @param historyLimits whether starts before the history deadline are rejected
+   * @param publicationTime the Paris time from which yesterday's data is served, or null to serve
+   *     it from midnight
    */
   EnedisApi(
       Clock clock,
@@ -41,13 +46,15 @@ final class EnedisApi {
       Set<String> revoked,
       GeneratedData generated,
       RecordedData recorded,
-      boolean historyLimits) {
+      boolean historyLimits,
+      LocalTime publicationTime) {
     this.clock = clock;
     this.meters = meters;
     this.revoked = revoked;
     this.generated = generated;
     this.recorded = recorded;
     this.historyLimits = historyLimits;
+    this.publicationTime = publicationTime;
   }
 
   /** Returns true if the path, without its leading slash, is one this API serves. */
@@ -182,10 +189,25 @@ final class EnedisApi {
   }
 
   private List<Reading> readings(String id, MeteringKind kind, LocalDate start, LocalDate end) {
+    LocalDate published = publishedUntil();
+    if (end.isAfter(published)) {
+      end = published;
+    }
+    if (!start.isBefore(end)) {
+      return List.of();
+    }
     if (recorded != null) {
       return recorded.readings(id, kind, start, end);
     }
     return generated.readings(id, meters.get(id), kind, start, end);
+  }
+
+  /** Returns the exclusive end of the published days: today, or yesterday before publication. */
+  private LocalDate publishedUntil() {
+    LocalDateTime now = LocalDateTime.now(clock.withZone(GeneratedData.PARIS));
+    boolean yesterdayPublished =
+        publicationTime == null || !now.toLocalTime().isBefore(publicationTime);
+    return yesterdayPublished ? now.toLocalDate() : now.toLocalDate().minusDays(1);
   }
 
   static Map<String, Object> meterReading(

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -112,7 +113,8 @@ public final class EnedisSimulator implements AutoCloseable {
             revoked,
             new GeneratedData(builder.seed),
             builder.recorded,
-            builder.historyLimits);
+            builder.historyLimits,
+            builder.publicationTime);
 
     this.dispatcher =
         new SimulatorDispatcher(
@@ -299,6 +301,7 @@ public final class EnedisSimulator implements AutoCloseable {
     private boolean enforcePollInterval;
     private boolean rotateRefreshTokens = true;
     private boolean historyLimits = true;
+    private LocalTime publicationTime;
     private String clientId = "linky-simulator";
     private String enedisClientId = "simulator-enedis-client";
     private String enedisClientSecret = "simulator-enedis-secret";
@@ -353,6 +356,16 @@ public final class EnedisSimulator implements AutoCloseable {
      */
     public Builder ignoreHistoryLimits() {
       this.historyLimits = false;
+      return this;
+    }
+
+    /**
+     * Withholds yesterday's data until the given Paris time, as Enedis publishes it from about
+     * 08:00: before then, a range ending today lacks its last day, and a range of only yesterday
+     * returns 404 {@code no_data_found}. By default yesterday is served from midnight.
+     */
+    public Builder publishAt(LocalTime time) {
+      this.publicationTime = requireNonNull(time, "time");
       return this;
     }
 

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.linkyj.core.testing.Http.Answer;
 import io.github.linkyj.core.testing.Http.ErrorBody;
 import java.io.IOException;
+import java.time.Duration;
+import java.time.LocalTime;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -78,6 +80,29 @@ class RangeRulesTest {
               DAILY + "?usage_point_id=" + CUSTOMER_0 + "&start=2026-03-01&end=2026-03-02", token);
 
       assertThat(answer.status()).isEqualTo(200);
+    }
+  }
+
+  @Test
+  void yesterdayWithheldUntilPublication() throws IOException {
+    TestClock clock = TestClock.at("2026-03-02T06:59:00Z");
+    try (EnedisSimulator simulator =
+        EnedisSimulator.builder(clock).sandboxCustomer(0).publishAt(LocalTime.of(8, 0)).start()) {
+      Http client = new Http(simulator);
+      String token = client.enedisBearer(simulator);
+      String yesterday =
+          DAILY + "?usage_point_id=" + CUSTOMER_0 + "&start=2026-03-01&end=2026-03-02";
+      String week = DAILY + "?usage_point_id=" + CUSTOMER_0 + "&start=2026-02-23&end=2026-03-02";
+
+      Answer early = client.get(yesterday, token);
+      Answer earlyWeek = client.get(week, token);
+      clock.advance(Duration.ofMinutes(1));
+      Answer published = client.get(yesterday, token);
+
+      assertError(early, 404, "no_data_found", "no measure found for this usage point");
+      assertThat(earlyWeek.as(Http.MeterReadingBody.class).meter_reading.interval_reading)
+          .hasSize(6);
+      assertThat(published.status()).isEqualTo(200);
     }
   }
 
