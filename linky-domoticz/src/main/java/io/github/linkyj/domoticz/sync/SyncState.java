@@ -1,0 +1,190 @@
+package io.github.linkyj.domoticz.sync;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What the sync remembers between cycles for one Domoticz hardware, identified by the Domoticz base
+ * URL and the hardware name. {@link SyncStateStore} keeps it in a JSON file. This class is
+ * immutable and thread-safe; every change returns a new instance.
+ */
+public final class SyncState {
+  private final String domoticzUrl;
+  private final String hardwareName;
+  private final Map<String, UsagePointState> usagePoints;
+  private final Instant lastSuccessfulRun;
+  private final LocalDate nextCompleteHistory;
+  private final HistoryShape historyShape;
+  private final int consecutiveFailures;
+
+  /**
+   * The settings that shape the fetched history; a larger value than the stored one means the
+   * setting grew and the long history must be fetched again.
+   */
+  public record HistoryShape(int otherViewDays, int hourlyViewDays, boolean dailyEndpoint) {
+    /** Returns the shape of {@code settings}. */
+    public static HistoryShape of(SyncSettings settings) {
+      return new HistoryShape(
+          settings.otherViewDays(),
+          settings.hourlyViewDays(),
+          settings.dailyEndpointForOlderDays());
+    }
+
+    /** Returns whether {@code next} asks for more history than this shape. */
+    public boolean grownTo(HistoryShape next) {
+      return next.otherViewDays > otherViewDays
+          || next.hourlyViewDays > hourlyViewDays
+          || (next.dailyEndpoint && !dailyEndpoint);
+    }
+  }
+
+  SyncState(
+      String domoticzUrl,
+      String hardwareName,
+      Map<String, UsagePointState> usagePoints,
+      Instant lastSuccessfulRun,
+      LocalDate nextCompleteHistory,
+      HistoryShape historyShape,
+      int consecutiveFailures) {
+    this.domoticzUrl = requireNonNull(domoticzUrl, "domoticzUrl");
+    this.hardwareName = requireNonNull(hardwareName, "hardwareName");
+    this.usagePoints = Collections.unmodifiableMap(new LinkedHashMap<>(usagePoints));
+    this.lastSuccessfulRun = lastSuccessfulRun;
+    this.nextCompleteHistory = nextCompleteHistory;
+    this.historyShape = historyShape;
+    this.consecutiveFailures = consecutiveFailures;
+  }
+
+  /** Returns the state of a hardware never synced. */
+  public static SyncState empty(String domoticzUrl, String hardwareName) {
+    return new SyncState(domoticzUrl, hardwareName, Map.of(), null, null, null, 0);
+  }
+
+  /** Returns the Domoticz base URL. */
+  public String domoticzUrl() {
+    return domoticzUrl;
+  }
+
+  /** Returns the Domoticz hardware name. */
+  public String hardwareName() {
+    return hardwareName;
+  }
+
+  /** Returns the usage points by id, in the order they were added. */
+  public Map<String, UsagePointState> usagePoints() {
+    return usagePoints;
+  }
+
+  /** Returns the state of {@code usagePointId}, empty if it was never synced. */
+  public UsagePointState usagePoint(String usagePointId) {
+    UsagePointState state = usagePoints.get(usagePointId);
+    return state != null ? state : UsagePointState.empty(usagePointId);
+  }
+
+  /** Returns the end of the last successful cycle. */
+  public Optional<Instant> lastSuccessfulRun() {
+    return Optional.ofNullable(lastSuccessfulRun);
+  }
+
+  /** Returns the date from which the next cycle fetches the complete history. */
+  public Optional<LocalDate> nextCompleteHistory() {
+    return Optional.ofNullable(nextCompleteHistory);
+  }
+
+  /** Returns the history settings of the last successful cycle. */
+  public Optional<HistoryShape> historyShape() {
+    return Optional.ofNullable(historyShape);
+  }
+
+  /** Returns how many cycles in a row have failed. */
+  public int consecutiveFailures() {
+    return consecutiveFailures;
+  }
+
+  /** Returns a copy with {@code state} stored under its usage point id. */
+  public SyncState with(UsagePointState state) {
+    Map<String, UsagePointState> copy = new LinkedHashMap<>(usagePoints);
+    copy.put(state.usagePointId(), state);
+    return new SyncState(
+        domoticzUrl,
+        hardwareName,
+        copy,
+        lastSuccessfulRun,
+        nextCompleteHistory,
+        historyShape,
+        consecutiveFailures);
+  }
+
+  /**
+   * Returns a copy after a successful cycle: the failures are reset, the history shape is stored,
+   * and after a complete-history fetch the next one is set and its progress cleared.
+   */
+  public SyncState withSuccess(
+      Instant end, HistoryShape shape, boolean completeHistory, LocalDate nextComplete) {
+    Map<String, UsagePointState> copy = new LinkedHashMap<>(usagePoints);
+    if (completeHistory) {
+      copy.replaceAll((id, state) -> state.withRefreshCleared());
+    }
+    return new SyncState(
+        domoticzUrl,
+        hardwareName,
+        copy,
+        requireNonNull(end, "end"),
+        completeHistory ? nextComplete : nextCompleteHistory,
+        requireNonNull(shape, "shape"),
+        0);
+  }
+
+  /** Returns a copy after a failed cycle; the complete-history progress is kept. */
+  public SyncState withFailure() {
+    return new SyncState(
+        domoticzUrl,
+        hardwareName,
+        usagePoints,
+        lastSuccessfulRun,
+        nextCompleteHistory,
+        historyShape,
+        consecutiveFailures + 1);
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof SyncState that
+        && domoticzUrl.equals(that.domoticzUrl)
+        && hardwareName.equals(that.hardwareName)
+        && usagePoints.equals(that.usagePoints)
+        && Objects.equals(lastSuccessfulRun, that.lastSuccessfulRun)
+        && Objects.equals(nextCompleteHistory, that.nextCompleteHistory)
+        && Objects.equals(historyShape, that.historyShape)
+        && consecutiveFailures == that.consecutiveFailures;
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(domoticzUrl, hardwareName, usagePoints, lastSuccessfulRun);
+  }
+
+  @Override
+  public String toString() {
+    return "SyncState{"
+        + domoticzUrl
+        + " "
+        + hardwareName
+        + ", usagePoints="
+        + usagePoints.values()
+        + ", lastSuccessfulRun="
+        + lastSuccessfulRun
+        + ", nextCompleteHistory="
+        + nextCompleteHistory
+        + ", failures="
+        + consecutiveFailures
+        + "}";
+  }
+}
