@@ -57,12 +57,15 @@ public final class SyncStateStore {
     this.clock = requireNonNull(clock, "clock");
   }
 
-  /** Result of {@link #load}: the state and, when the file was unreadable, a warning. */
-  public record Loaded(SyncState state, Optional<String> warning) {
+  /**
+   * Result of {@link #load}: the state and, when the file was unreadable, where it was moved. The
+   * cause is logged as a warning; show {@link UserMessages#stateReset} to the user.
+   */
+  public record Loaded(SyncState state, Optional<Path> corruptFileMovedTo) {
     /** Creates the result. */
     public Loaded {
       requireNonNull(state, "state");
-      requireNonNull(warning, "warning");
+      requireNonNull(corruptFileMovedTo, "corruptFileMovedTo");
     }
   }
 
@@ -143,7 +146,7 @@ public final class SyncStateStore {
     }
   }
 
-  private String moveAside(Path file, Exception cause) throws IOException {
+  private Path moveAside(Path file, Exception cause) throws IOException {
     String stamp = LocalDateTime.now(clock).withNano(0).toString().replace(':', '-');
     Path aside = file.resolveSibling(file.getFileName() + ".corrupt-" + stamp);
     try {
@@ -153,16 +156,13 @@ public final class SyncStateStore {
           file.resolveSibling(file.getFileName() + ".corrupt-" + stamp + "-" + System.nanoTime());
       Files.move(file, aside);
     }
-    String warning =
-        "The sync state "
-            + file
-            + " is unreadable ("
-            + cause.getMessage()
-            + "); it was moved to "
-            + aside
-            + " and the sync starts from an empty state, so it fetches the history again";
-    LOG.warn(warning);
-    return warning;
+    LOG.warn(
+        "The sync state {} is unreadable ({}); moved it to {} and started from an empty state,"
+            + " so the history is fetched again",
+        file,
+        cause.toString(),
+        aside);
+    return aside;
   }
 
   private static String normalise(String domoticzUrl) {
