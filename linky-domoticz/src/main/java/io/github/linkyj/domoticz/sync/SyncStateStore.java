@@ -263,7 +263,7 @@ public final class SyncStateStore {
         .shortLogAnchor()
         .ifPresent(
             anchor -> {
-              json.shortLogEnd = anchor.end().toOffsetDateTime().toString();
+              json.shortLogEnd = anchor.end().toString();
               json.shortLogCounters = anchor.counters().toArray();
             });
     json.days = new ArrayList<>();
