@@ -20,8 +20,8 @@ public sealed interface DashboardOutcome {
    * to update the dashboard" message.
    *
    * @param reason what is missing, in English, for the log
-   * @param missingDays the days of the period without the data, in date order; empty when the lack
-   *     is not tied to days (no hourly detail in the period)
+   * @param missingDays the days of the period without the data, in date order. It is empty when no
+   *     single day is to blame, as when the period has no hourly detail.
    */
   record Missing(String reason, List<LocalDate> missingDays) implements DashboardOutcome {
     /** Creates the outcome. */

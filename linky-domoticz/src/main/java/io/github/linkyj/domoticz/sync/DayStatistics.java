@@ -7,8 +7,8 @@ import java.time.LocalDateTime;
 import java.util.Optional;
 
 /**
- * What the sync state keeps of one written day of a usage point, enough to compose the dashboard
- * and merge usage points without fetching the day again.
+ * Summary of one written day of a usage point, kept in the sync state, enough to compose the
+ * dashboard and merge usage points without fetching the day again.
  *
  * @param day the local day
  * @param energy the day's energy per register, watt-minutes

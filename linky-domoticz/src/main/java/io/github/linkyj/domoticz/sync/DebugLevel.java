@@ -13,7 +13,7 @@ import java.util.Objects;
  * file. This class is immutable and thread-safe.
  */
 public final class DebugLevel {
-  /** What the level does. */
+  /** Effect of a level. */
   public enum Kind {
     OFF,
     SIMPLE,
@@ -90,7 +90,7 @@ public final class DebugLevel {
     }
   }
 
-  /** Returns what the level does. */
+  /** Returns the effect of the level. */
   public Kind kind() {
     return kind;
   }

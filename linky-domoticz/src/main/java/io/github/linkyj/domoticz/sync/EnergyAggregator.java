@@ -36,8 +36,8 @@ import org.slf4j.LoggerFactory;
  *       and 25 distinct hours.
  *   <li>A direction whose curve covers the whole day (as many minutes as the day has) comes from
  *       the curve. Otherwise, when a daily value exists, the day's energy is that value, spread
- *       evenly over the day: its off-peak share is the off-peak minutes of the schedule over that
- *       day divided by the day's minutes, and the day has no hourly detail for that direction.
+ *       evenly over the day. Its off-peak share is the off-peak minutes of the schedule over that
+ *       day divided by the day's minutes. Such a day has no hourly detail for that direction.
  *       Without a daily value, the partial curve is kept and marked {@link
  *       DaySource#CURVE_INCOMPLETE}.
  *   <li>Two intervals with the same start are counted once; the first one is kept.

@@ -11,13 +11,13 @@ import java.util.Optional;
  *
  * <p>The requests come per usage point in this order: consumption load curve, consumption daily,
  * maximum power, production load curve, production daily; within each, newest days first. A caller
- * stops the remaining requests of a usage point and direction at the first one that Enedis answers
+ * stops the remaining requests of a usage point and direction at the first one that Enedis rejects
  * with "no data" or a wrong-direction error, and records a wrong-direction error with {@link
  * UsagePointState#withAbsent}.
  *
- * @param completeHistory whether this cycle fetches the complete history (the days already written
- *     are fetched and written again); false for a short-history cycle, which fetches only the days
- *     missing
+ * @param completeHistory whether this cycle fetches the complete history, so the days already
+ *     written are fetched and written again. It is false for a short-history cycle, which fetches
+ *     only the days missing.
  * @param window the days the cycle covers, end exclusive (today)
  * @param requests the requests in order
  * @param nextCompleteHistory the date of the next complete-history cycle to store after this one

@@ -35,7 +35,10 @@ import java.util.List;
  * are requested for the days of the main dashboard period that lack one.
  */
 public final class FetchPlanner {
-  /** Longest history fetched on every cycle; a longer one is fetched completely only at times. */
+  /**
+   * Maximum history, in days, checked on every cycle. A longer history is fetched completely only
+   * on complete-history cycles.
+   */
   public static final int SHORT_HISTORY_DAYS = 35;
 
   /** Days requested to probe a direction that never had data. */

@@ -171,7 +171,7 @@ public final class HistoryRows {
   }
 
   /**
-   * Returns, for each day with short-log points, how far its points moved the counters (Wh); the
+   * Returns, for each day with short-log points, how far its points moved the counters (Wh). The
    * sync state keeps it to find the counter base when days are written again.
    */
   public Map<LocalDate, Registers> shortLogEnergy() {

@@ -11,9 +11,9 @@ import java.time.temporal.TemporalAdjusters;
  *
  * <p>Enedis publishes the data of a day on the next day, so every period ends at the latest on
  * yesterday. The "current" periods are the week (Monday to Sunday), month and year that contain
- * yesterday, up to and including yesterday: on a Monday the current week is the whole previous week
- * and on the 1st of a month the current month is the whole previous month. The "last" periods are
- * the full week or month before the current one.
+ * yesterday, up to and including yesterday. So on a Monday the current week is the whole previous
+ * week, and on the 1st of a month the current month is the whole previous month. The "last" periods
+ * are the full week or month before the current one.
  */
 public enum Period {
   /** Yesterday. */

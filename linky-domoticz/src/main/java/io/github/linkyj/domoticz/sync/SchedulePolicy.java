@@ -21,7 +21,7 @@ import java.util.Random;
  *   <li>After {@value #MAX_CONSECUTIVE_FAILURES} failed cycles in a row, the user gets the "too
  *       many communication failures" message and the next cycle waits for the next morning window,
  *       which spares the Enedis quota during a long outage.
- *   <li>When Enedis asks to wait (a quota error with a retry time), the next cycle runs no earlier
+ *   <li>When Enedis rejects a request for quota with a retry time, the next cycle runs no earlier
  *       than that instant.
  *   <li>No cycle runs between 22:00 and 08:00, when Enedis servers are unreachable: a time in that
  *       span moves to the next morning window, with the "servers unreachable at this hour" message.
@@ -57,7 +57,7 @@ public final class SchedulePolicy {
     this.zone = requireNonNull(zone, "zone");
   }
 
-  /** Why the next cycle runs at its time. */
+  /** Reason for the time of the next cycle. */
   public enum Reason {
     /** Now: the first cycle after a start. */
     START,

@@ -17,7 +17,7 @@ public final class SyncSettings {
   /** Most days of hourly short-log points a sync writes. */
   public static final int MAX_HOURLY_VIEW_DAYS = 7;
 
-  /** Fewest days of history for the day, week, month and year views. */
+  /** Minimum days of history for the day, week, month and year views. */
   public static final int MIN_OTHER_VIEW_DAYS = 2;
 
   /** Most days of history the load curve can serve (Enedis keeps 24 months of curve). */

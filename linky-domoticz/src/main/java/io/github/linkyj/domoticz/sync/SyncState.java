@@ -11,9 +11,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What the sync remembers between cycles for one Domoticz hardware, identified by the Domoticz base
- * URL and the hardware name. {@link SyncStateStore} keeps it in a JSON file. This class is
- * immutable and thread-safe; every change returns a new instance.
+ * State kept between sync cycles for one Domoticz hardware, identified by the Domoticz base URL and
+ * the hardware name. {@link SyncStateStore} keeps it in a JSON file. This class is immutable and
+ * thread-safe; every change returns a new instance.
  */
 public final class SyncState {
   private final String domoticzUrl;
@@ -25,8 +25,8 @@ public final class SyncState {
   private final int consecutiveFailures;
 
   /**
-   * The settings that shape the fetched history; a larger value than the stored one means the
-   * setting grew and the long history must be fetched again.
+   * Settings that shape the fetched history. When a value is larger than the stored one, the
+   * setting grew, so the long history is fetched again.
    */
   public record HistoryShape(int otherViewDays, int hourlyViewDays, boolean dailyEndpoint) {
     /** Returns the shape of {@code settings}. */
@@ -37,7 +37,7 @@ public final class SyncState {
           settings.dailyEndpointForOlderDays());
     }
 
-    /** Returns whether {@code next} asks for more history than this shape. */
+    /** Returns whether {@code next} requests more history than this shape. */
     public boolean grownTo(HistoryShape next) {
       return next.otherViewDays > otherViewDays
           || next.hourlyViewDays > hourlyViewDays

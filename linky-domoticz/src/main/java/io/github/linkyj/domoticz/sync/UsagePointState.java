@@ -13,8 +13,8 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * What the sync remembers of one usage point between cycles. This class is immutable and
- * thread-safe; every change returns a new instance.
+ * State kept for one usage point between sync cycles. This class is immutable and thread-safe;
+ * every change returns a new instance.
  *
  * <ul>
  *   <li>the days written per direction whose data is final (from the whole load curve or the daily
@@ -127,9 +127,9 @@ public final class UsagePointState {
   }
 
   /**
-   * Returns a copy that records the written days: their statistics replace the stored ones (keeping
-   * a stored maximum power), a direction whose data is final joins the written days, and one that
-   * is not leaves them, so it is fetched again.
+   * Returns a copy that records the written days. Their statistics replace the stored ones but keep
+   * a stored maximum power. A direction whose data is final joins the written days. A direction
+   * with an incomplete load curve leaves them, so it is fetched again.
    *
    * @param completeHistory whether the days come from a complete-history fetch
    */

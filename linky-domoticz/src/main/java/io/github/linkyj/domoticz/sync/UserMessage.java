@@ -10,7 +10,7 @@ import static java.util.Objects.requireNonNull;
  * @param text the text to show
  */
 public record UserMessage(Key key, Level level, String text) {
-  /** How a message is logged; the caller maps it to a Domoticz log level. */
+  /** Log level of a message; the caller maps it to a Domoticz log level. */
   public enum Level {
     /** Something the user must act on; the Python plugin logged these as errors. */
     ERROR,
