@@ -39,6 +39,23 @@ public final class DashboardComposer {
   private DashboardComposer() {}
 
   /**
+   * Returns the first day whose statistics any dashboard figure may need on {@code today}: the
+   * earlier of 1 January of yesterday's year and the 1st of the month before yesterday's. The sync
+   * state keeps the statistics from that day on, so a change of figure needs no new fetch.
+   */
+  public static LocalDate statisticsHorizon(LocalDate today) {
+    requireNonNull(today, "today");
+    LocalDate horizon = today;
+    for (Period period : Period.values()) {
+      LocalDate start = period.range(today).startInclusive();
+      if (start.isBefore(horizon)) {
+        horizon = start;
+      }
+    }
+    return horizon;
+  }
+
+  /**
    * Returns the dashboard outcome.
    *
    * @param main the main figure

@@ -11,6 +11,8 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Day rows and hourly short-log points to write for a usage point, in whole Wh.
@@ -25,8 +27,9 @@ import java.util.Map;
  * hourly view. Within a day a register's counter follows the rounded running sum of its hours and
  * reaches exactly the day row's value at the day's last hour, so the short log and the day rows
  * never drift apart. A register without hourly detail that day (a day from daily values) does not
- * move its counter. The counters continue from the base the caller passes, which is where the
- * previous points ended.
+ * move its counter. On a day that follows another day with points in the same call, the counters
+ * continue from that day. Otherwise they start from the base the caller gives for that day, which
+ * {@link UsagePointState#counterBaseAt} computes from what was written before.
  *
  * <p>This class is immutable and thread-safe.
  */
@@ -92,18 +95,37 @@ public final class HistoryRows {
   }
 
   /**
+   * Builds the rows of {@code days} with the same counter base for every run of consecutive days.
+   *
+   * @see #build(Collection, LocalDate, int, Function)
+   */
+  public static HistoryRows build(
+      Collection<DayEnergy> days, LocalDate today, int hourlyViewDays, Registers counterBase) {
+    requireNonNull(counterBase, "counterBase");
+    return build(days, today, hourlyViewDays, day -> counterBase);
+  }
+
+  /**
    * Builds the rows of {@code days}.
    *
    * @param days the days to write, in any order; days on or after {@code today} are skipped
    * @param today the local date of the sync
    * @param hourlyViewDays how many days before today get short-log points, 0 to 7
-   * @param counterBase the counters, Wh, at the start of the first short-log point written
+   * @param counterBase the counters, Wh, at the start of a day whose previous day gets no points in
+   *     this call
    */
   public static HistoryRows build(
-      Collection<DayEnergy> days, LocalDate today, int hourlyViewDays, Registers counterBase) {
+      Collection<DayEnergy> days,
+      LocalDate today,
+      int hourlyViewDays,
+      Function<LocalDate, Registers> counterBase) {
     requireNonNull(days, "days");
     requireNonNull(today, "today");
     requireNonNull(counterBase, "counterBase");
+    if (hourlyViewDays < 0) {
+      throw new IllegalArgumentException(
+          "Invalid hourly-view days " + hourlyViewDays + ": expected 0 or more");
+    }
     LocalDate hourlyViewStart = today.minusDays(hourlyViewDays);
 
     List<DayEnergy> sorted = new ArrayList<>(days);
@@ -111,7 +133,8 @@ public final class HistoryRows {
     List<DayRow> rows = new ArrayList<>();
     List<HourPoint> points = new ArrayList<>();
     Map<LocalDate, Registers> shortLog = new LinkedHashMap<>();
-    long[] counters = counterBase.toArray();
+    long[] counters = null;
+    LocalDate previousWithPoints = null;
     for (DayEnergy day : sorted) {
       if (!day.day().isBefore(today)) {
         continue;
@@ -119,10 +142,15 @@ public final class HistoryRows {
       Registers dayWattHours = WattHours.roundDay(day.energy());
       rows.add(new DayRow(day.day(), dayWattHours));
       if (!day.day().isBefore(hourlyViewStart) && !day.hours().isEmpty()) {
+        if (previousWithPoints == null || !previousWithPoints.equals(day.day().minusDays(1))) {
+          counters = requireNonNull(counterBase.apply(day.day()), "counterBase").toArray();
+        }
         shortLog.put(day.day(), addPoints(day, dayWattHours, counters, points));
+        previousWithPoints = day.day();
       }
     }
-    return new HistoryRows(rows, points, shortLog, Registers.of(counters));
+    Registers end = counters == null ? null : Registers.of(counters);
+    return new HistoryRows(rows, points, shortLog, end);
   }
 
   private static Registers addPoints(
@@ -178,8 +206,8 @@ public final class HistoryRows {
     return shortLogEnergy;
   }
 
-  /** Returns the counters after the last point, Wh; the base of the next points. */
-  public Registers endCounters() {
-    return endCounters;
+  /** Returns the counters after the last point, Wh, or empty when no point is written. */
+  public Optional<Registers> endCounters() {
+    return Optional.ofNullable(endCounters);
   }
 }

@@ -183,7 +183,7 @@ public final class UsagePointState {
               }
             });
     HistoryRows.HourPoint last = rows.hourPoints().get(rows.hourPoints().size() - 1);
-    ShortLogAnchor anchor = new ShortLogAnchor(last.end(), rows.endCounters());
+    ShortLogAnchor anchor = new ShortLogAnchor(last.end(), last.counters());
     if (shortLogAnchor != null && shortLogAnchor.end().isAfter(anchor.end())) {
       anchor = shortLogAnchor;
     }
@@ -192,9 +192,10 @@ public final class UsagePointState {
   }
 
   /**
-   * Returns the short-log counters, Wh, at the start of {@code firstDay}, to pass to {@link
-   * HistoryRows#build}: the stored anchor minus what the points of {@code firstDay} and later days
-   * moved. Without an anchor the counters start at 0.
+   * Returns the short-log counters, Wh, at the start of {@code firstDay}, the counter base of
+   * {@link HistoryRows#build(java.util.Collection, LocalDate, int, java.util.function.Function)}.
+   * It is the stored anchor minus what the points of {@code firstDay} and later days moved, so a
+   * day after the anchor starts at the anchor. Without an anchor the counters start at 0.
    */
   public Registers counterBaseAt(LocalDate firstDay) {
     if (shortLogAnchor == null) {

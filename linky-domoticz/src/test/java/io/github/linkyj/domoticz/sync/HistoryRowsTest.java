@@ -87,7 +87,7 @@ class HistoryRowsTest {
     assertThat(points.get(23).localEnd()).isEqualTo(LocalDateTime.of(2026, 12, 4, 0, 0));
     assertThat(points.get(23).counters()).isEqualTo(new Registers(24100, 4200, 0, 0));
     assertThat(points.get(23).sValue()).isEqualTo("24100;4200;0;0;0;0;2026-12-04 00:00:00");
-    assertThat(rows.endCounters()).isEqualTo(new Registers(24100, 4200, 0, 0));
+    assertThat(rows.endCounters()).contains(new Registers(24100, 4200, 0, 0));
     assertThat(rows.shortLogEnergy()).containsEntry(day, new Registers(24000, 4000, 0, 0));
   }
 
@@ -109,7 +109,7 @@ class HistoryRowsTest {
       point += 24;
       assertThat(rows.hourPoints().get(point).counters()).isEqualTo(sum);
     }
-    assertThat(rows.endCounters()).isEqualTo(sum);
+    assertThat(rows.endCounters()).contains(sum);
     for (int i = 1; i < rows.hourPoints().size(); i++) {
       long[] before = rows.hourPoints().get(i - 1).counters().toArray();
       long[] after = rows.hourPoints().get(i).counters().toArray();
@@ -184,7 +184,7 @@ class HistoryRowsTest {
         .singleElement()
         .satisfies(row -> assertThat(row.wattHours().usage1()).isEqualTo(9000));
     assertThat(rows.hourPoints()).isEmpty();
-    assertThat(rows.endCounters()).isEqualTo(new Registers(5, 0, 0, 0));
+    assertThat(rows.endCounters()).isEmpty();
   }
 
   @Test
@@ -216,5 +216,25 @@ class HistoryRowsTest {
         HistoryRows.build(days(withMore, TestData.nights()).values(), TODAY, 0, Registers.ZERO);
 
     assertThat(together.dayRows().get(1)).isEqualTo(alone.dayRows().get(0));
+  }
+
+  @Test
+  void gapRestartsFromCallerBase() {
+    // Days D-5 and D-1 are written; the days between keep their earlier points.
+    List<LoadCurveInterval> curve = new java.util.ArrayList<>();
+    curve.addAll(TestData.curve(TODAY.minusDays(5), 30, t -> 1000));
+    curve.addAll(TestData.curve(TODAY.minusDays(1), 30, t -> 1000));
+    java.util.Map<LocalDate, Registers> bases =
+        java.util.Map.of(
+            TODAY.minusDays(5), new Registers(1000, 0, 0, 0),
+            TODAY.minusDays(1), new Registers(97000, 0, 0, 0));
+
+    HistoryRows rows =
+        HistoryRows.build(days(curve, OffPeakMinutes.NONE).values(), TODAY, 7, bases::get);
+
+    assertThat(rows.hourPoints()).hasSize(48);
+    assertThat(rows.hourPoints().get(23).counters().usage1()).isEqualTo(25000);
+    assertThat(rows.hourPoints().get(24).counters().usage1()).isEqualTo(98000);
+    assertThat(rows.endCounters()).contains(new Registers(121000, 0, 0, 0));
   }
 }

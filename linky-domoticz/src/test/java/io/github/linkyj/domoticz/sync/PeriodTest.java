@@ -45,4 +45,15 @@ class PeriodTest {
     assertThatThrownBy(() -> Period.ofCode("week"))
         .hasMessage("Invalid period 'week': expected day, cweek, lweek, cmonth, lmonth or year");
   }
+
+  @ParameterizedTest
+  @CsvSource({
+    "2026-12-04, 2026-01-01",
+    "2027-01-01, 2026-01-01",
+    "2027-01-20, 2026-12-01",
+    "2027-02-10, 2027-01-01"
+  })
+  void statisticsHorizonCoversEveryPeriod(LocalDate today, LocalDate horizon) {
+    assertThat(DashboardComposer.statisticsHorizon(today)).isEqualTo(horizon);
+  }
 }

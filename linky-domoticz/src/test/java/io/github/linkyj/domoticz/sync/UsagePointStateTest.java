@@ -24,8 +24,7 @@ class UsagePointStateTest {
 
   private static UsagePointState write(
       UsagePointState state, SortedMap<LocalDate, DayEnergy> days, LocalDate today) {
-    HistoryRows rows =
-        HistoryRows.build(days.values(), today, 7, state.counterBaseAt(days.firstKey()));
+    HistoryRows rows = HistoryRows.build(days.values(), today, 7, state::counterBaseAt);
     List<DayStatistics> stats = new ArrayList<>();
     days.values().forEach(day -> stats.add(DayStatistics.of(day)));
     return state.withDaysWritten(stats, false).withShortLog(rows);
