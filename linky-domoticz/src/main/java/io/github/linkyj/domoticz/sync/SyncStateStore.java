@@ -6,6 +6,8 @@ import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonDataException;
 import com.squareup.moshi.Moshi;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
@@ -13,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -115,7 +118,12 @@ public final class SyncStateStore {
     Path target = file(state.domoticzUrl(), state.hardwareName());
     Path temp = createOwnerOnlyTempFile(target);
     try {
-      Files.writeString(temp, adapter.toJson(toJson(state)), StandardCharsets.UTF_8);
+      byte[] json = adapter.toJson(toJson(state)).getBytes(StandardCharsets.UTF_8);
+      try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+        channel.write(ByteBuffer.wrap(json));
+        // Flush to disk before the move, so a power cut cannot leave an empty file in place.
+        channel.force(true);
+      }
       try {
         Files.move(
             temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -148,13 +156,15 @@ public final class SyncStateStore {
 
   private Path moveAside(Path file, Exception cause) throws IOException {
     String stamp = LocalDateTime.now(clock).withNano(0).toString().replace(':', '-');
-    Path aside = file.resolveSibling(file.getFileName() + ".corrupt-" + stamp);
-    try {
-      Files.move(file, aside);
-    } catch (FileAlreadyExistsException e) {
-      aside =
-          file.resolveSibling(file.getFileName() + ".corrupt-" + stamp + "-" + System.nanoTime());
-      Files.move(file, aside);
+    String base = file.getFileName() + ".corrupt-" + stamp;
+    Path aside = file.resolveSibling(base);
+    for (int copy = 2; ; copy++) {
+      try {
+        Files.move(file, aside);
+        break;
+      } catch (FileAlreadyExistsException e) {
+        aside = file.resolveSibling(base + "-" + copy);
+      }
     }
     LOG.warn(
         "The sync state {} is unreadable ({}); moved it to {} and started from an empty state,"

@@ -146,5 +146,10 @@ class SyncStateStoreTest {
       assertThat(loaded.corruptFileMovedTo()).as(document).isPresent();
       assertThat(loaded.state().usagePoints()).as(document).isEmpty();
     }
+    try (Stream<Path> files = Files.list(directory)) {
+      assertThat(files.map(p -> p.getFileName().toString()))
+          .hasSize(documents.size())
+          .allMatch(name -> name.contains(".json.corrupt-2026-12-04T07-30"));
+    }
   }
 }
