@@ -22,8 +22,8 @@ import java.util.Optional;
  *     only the days missing.
  * @param window the days the cycle covers, end exclusive (today)
  * @param requests the requests in order
- * @param nextCompleteHistory the date of the next complete-history cycle to store after this one
- *     succeeds; empty when the history is short enough to be checked on every cycle
+ * @param nextCompleteHistory the date of the next complete-history cycle, stored when this one
+ *     succeeds. It is empty when the history is short enough to be checked on every cycle.
  */
 public record FetchPlan(
     boolean completeHistory,

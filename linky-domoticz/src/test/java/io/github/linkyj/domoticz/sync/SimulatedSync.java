@@ -37,7 +37,7 @@ final class SimulatedSync {
     }
   }
 
-  /** Wrong-direction answer of the fake Enedis. */
+  /** Wrong-direction error of the fake Enedis. */
   static final class WrongDirection extends RuntimeException {
     WrongDirection(String message) {
       super(message);
@@ -141,8 +141,10 @@ final class SimulatedSync {
     UserMessages text = UserMessages.of(settings.language());
     SyncState state = store.load(URL, HARDWARE).state();
     LocalDate today = now.toLocalDate();
+
     FetchPlan plan = FetchPlanner.plan(settings, today, state, usagePoints);
     messages.add(plan.completeHistory() ? text.completeHistory() : text.shortHistory());
+
     Map<String, SortedMap<LocalDate, DayEnergy>> written = new LinkedHashMap<>();
     try {
       for (String id : usagePoints) {
@@ -159,6 +161,7 @@ final class SimulatedSync {
       store.save(state.withFailure());
       return false;
     }
+
     state =
         state.withSuccess(
             clock.instant(),
