@@ -27,6 +27,9 @@ import java.util.List;
  *       load curve was incomplete.
  * </ul>
  *
+ * <p>When the hourly view grows, the days of the new hourly view are fetched again so that their
+ * short-log points get written.
+ *
  * <p>With a history of {@value #SHORT_HISTORY_DAYS} days or less, every cycle fetches the days of
  * the whole history that are missing. The load curve serves the last 24 months; older days come
  * from the daily endpoint when the settings allow it, up to 36 months. A direction that Enedis
@@ -76,14 +79,15 @@ public final class FetchPlanner {
     start = max(start, earliest);
     DateRange window = DateRange.of(start, today);
 
+    DateRange hourlyRefresh = hourlyRefresh(settings, today, state);
     List<FetchRequest> requests = new ArrayList<>();
     for (String id : usagePointIds) {
       UsagePointState point = state.usagePoint(id);
-      boolean newPoint = !state.usagePoints().containsKey(id);
-      addEnergy(
-          requests, settings, today, window, point, Direction.CONSUMPTION, complete, newPoint);
+      PointPlan pointPlan =
+          new PointPlan(window, complete, !state.usagePoints().containsKey(id), hourlyRefresh);
+      addEnergy(requests, settings, today, point, Direction.CONSUMPTION, pointPlan);
       addPeaks(requests, settings, today, point);
-      addEnergy(requests, settings, today, window, point, Direction.PRODUCTION, complete, newPoint);
+      addEnergy(requests, settings, today, point, Direction.PRODUCTION, pointPlan);
     }
     return new FetchPlan(
         complete,
@@ -109,23 +113,45 @@ public final class FetchPlanner {
     return !lastSuccess.plusDays(settings.otherViewDays()).isAfter(today);
   }
 
+  /**
+   * Returns the hourly-view days to fetch again because the hourly view grew since the last
+   * successful cycle, or null.
+   */
+  private static DateRange hourlyRefresh(SyncSettings settings, LocalDate today, SyncState state) {
+    boolean grown =
+        state
+            .historyShape()
+            .map(shape -> shape.hourlyViewGrownTo(SyncState.HistoryShape.of(settings)))
+            .orElse(false);
+    if (!grown || settings.hourlyViewDays() == 0) {
+      return null;
+    }
+    return DateRange.of(today.minusDays(settings.hourlyViewDays()), today);
+  }
+
+  /** What the plan of one usage point depends on besides its own state. */
+  private record PointPlan(
+      DateRange window, boolean complete, boolean newPoint, DateRange hourlyRefresh) {}
+
   private static void addEnergy(
       List<FetchRequest> requests,
       SyncSettings settings,
       LocalDate today,
-      DateRange window,
       UsagePointState point,
       Direction direction,
-      boolean complete,
-      boolean newPoint) {
+      PointPlan plan) {
     if (point.isAbsent(direction)) {
       return;
     }
+    DateRange window = plan.window();
+    boolean complete = plan.complete();
+    DaySet written = point.writtenDays(direction);
+    if (plan.hourlyRefresh() != null) {
+      written = written.minus(plan.hourlyRefresh());
+    }
     List<DateRange> missing =
-        complete
-            ? point.refreshedDays(direction).missingIn(window)
-            : point.writtenDays(direction).missingIn(window);
-    if (!complete && !newPoint && !point.hasData(direction)) {
+        complete ? point.refreshedDays(direction).missingIn(window) : written.missingIn(window);
+    if (!complete && !plan.newPoint() && !point.hasData(direction)) {
       DateRange probe =
           DateRange.of(max(window.startInclusive(), today.minusDays(PROBE_DAYS)), today);
       missing = point.writtenDays(direction).missingIn(probe);

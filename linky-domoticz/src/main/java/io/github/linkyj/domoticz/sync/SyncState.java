@@ -37,11 +37,14 @@ public final class SyncState {
           settings.dailyEndpointForOlderDays());
     }
 
-    /** Returns whether {@code next} requests more history than this shape. */
+    /** Returns whether {@code next} requests more days of history than this shape. */
     public boolean grownTo(HistoryShape next) {
-      return next.otherViewDays > otherViewDays
-          || next.hourlyViewDays > hourlyViewDays
-          || (next.dailyEndpoint && !dailyEndpoint);
+      return next.otherViewDays > otherViewDays || (next.dailyEndpoint && !dailyEndpoint);
+    }
+
+    /** Returns whether {@code next} requests more days of hourly points than this shape. */
+    public boolean hourlyViewGrownTo(HistoryShape next) {
+      return next.hourlyViewDays > hourlyViewDays;
     }
   }
 

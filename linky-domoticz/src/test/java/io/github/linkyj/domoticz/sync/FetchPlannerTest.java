@@ -263,4 +263,19 @@ class FetchPlannerTest {
     assertThat(FetchPlanner.completeHistoryDue(settings(60), LocalDate.of(2027, 2, 1), state))
         .isTrue();
   }
+
+  @Test
+  void growingHourlyViewRefetchesItsDays() {
+    SyncSettings before = SyncSettings.builder().otherViewDays(730).hourlyViewDays(2).build();
+    SyncState state = warmState(730, TODAY.plusDays(300));
+    state =
+        state.withSuccess(
+            Instant.parse("2026-12-03T07:40:00Z"), SyncState.HistoryShape.of(before), false, null);
+
+    FetchPlan plan = FetchPlanner.plan(settings(730), TODAY, state, List.of(A));
+
+    assertThat(plan.completeHistory()).isFalse();
+    assertThat(plan.requests().get(0))
+        .isEqualTo(request(Direction.CONSUMPTION, Endpoint.LOAD_CURVE, TODAY.minusDays(7), TODAY));
+  }
 }
