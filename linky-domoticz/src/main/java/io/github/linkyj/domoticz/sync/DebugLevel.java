@@ -10,7 +10,10 @@ import java.util.Objects;
  *
  * <p>The plugin's parameter stores it as a number: 0 off, 1 simple, 2 advanced, 3 reset consent, 4
  * reset cache, 10 to 19 sandbox customers 0 to 9. Every level other than off writes the debug log
- * file. This class is immutable and thread-safe.
+ * file, and only the advanced level also copies debug lines to the Domoticz log. (The Python plugin
+ * also switched the resets and the sandbox to advanced logging without saying so.) A reset is
+ * applied once per selection of the level, see {@link SyncState#isResetDue}. This class is
+ * immutable and thread-safe.
  */
 public final class DebugLevel {
   /** Effect of a level. */
@@ -105,9 +108,14 @@ public final class DebugLevel {
     return kind != Kind.OFF;
   }
 
-  /** Returns whether debug lines also go to the Domoticz log (every level above simple). */
+  /** Returns whether debug lines also go to the Domoticz log (the advanced level only). */
   public boolean logsToDomoticz() {
-    return kind != Kind.OFF && kind != Kind.SIMPLE;
+    return kind == Kind.ADVANCED;
+  }
+
+  /** Returns whether the level asks for a one-shot reset of the consent or of the sync state. */
+  public boolean isReset() {
+    return kind == Kind.RESET_CONSENT || kind == Kind.RESET_CACHE;
   }
 
   /** Returns the plugin's numeric form. */

@@ -23,6 +23,7 @@ public final class SyncState {
   private final LocalDate nextCompleteHistory;
   private final HistoryShape historyShape;
   private final int consecutiveFailures;
+  private final DebugLevel appliedReset;
 
   /**
    * Settings that shape the fetched history. When a value is larger than the stored one, the
@@ -55,7 +56,8 @@ public final class SyncState {
       Instant lastSuccessfulRun,
       LocalDate nextCompleteHistory,
       HistoryShape historyShape,
-      int consecutiveFailures) {
+      int consecutiveFailures,
+      DebugLevel appliedReset) {
     this.domoticzUrl = requireNonNull(domoticzUrl, "domoticzUrl");
     this.hardwareName = requireNonNull(hardwareName, "hardwareName");
     this.usagePoints = Collections.unmodifiableMap(new LinkedHashMap<>(usagePoints));
@@ -63,11 +65,12 @@ public final class SyncState {
     this.nextCompleteHistory = nextCompleteHistory;
     this.historyShape = historyShape;
     this.consecutiveFailures = consecutiveFailures;
+    this.appliedReset = appliedReset;
   }
 
   /** Returns the state of a hardware never synced. */
   public static SyncState empty(String domoticzUrl, String hardwareName) {
-    return new SyncState(domoticzUrl, hardwareName, Map.of(), null, null, null, 0);
+    return new SyncState(domoticzUrl, hardwareName, Map.of(), null, null, null, 0, null);
   }
 
   /** Returns the Domoticz base URL. */
@@ -122,7 +125,8 @@ public final class SyncState {
         lastSuccessfulRun,
         nextCompleteHistory,
         historyShape,
-        consecutiveFailures);
+        consecutiveFailures,
+        appliedReset);
   }
 
   /**
@@ -142,7 +146,8 @@ public final class SyncState {
         requireNonNull(end, "end"),
         completeHistory ? nextComplete : nextCompleteHistory,
         requireNonNull(shape, "shape"),
-        0);
+        0,
+        appliedReset);
   }
 
   /** Returns a copy after a failed cycle; the complete-history progress is kept. */
@@ -154,7 +159,37 @@ public final class SyncState {
         lastSuccessfulRun,
         nextCompleteHistory,
         historyShape,
-        consecutiveFailures + 1);
+        consecutiveFailures + 1,
+        appliedReset);
+  }
+
+  /** Returns the reset level last applied, if a reset level is still selected. */
+  public Optional<DebugLevel> appliedReset() {
+    return Optional.ofNullable(appliedReset);
+  }
+
+  /**
+   * Returns whether {@code level} asks for a reset not applied yet. A reset level stays selected
+   * until the user changes it, so it applies once, not at every start.
+   */
+  public boolean isResetDue(DebugLevel level) {
+    return level.isReset() && !level.equals(appliedReset);
+  }
+
+  /**
+   * Returns a copy that remembers the reset {@code level} as applied, or forgets the applied reset
+   * when {@code level} is not a reset, so that selecting a reset again applies it again.
+   */
+  public SyncState withDebugLevel(DebugLevel level) {
+    return new SyncState(
+        domoticzUrl,
+        hardwareName,
+        usagePoints,
+        lastSuccessfulRun,
+        nextCompleteHistory,
+        historyShape,
+        consecutiveFailures,
+        level.isReset() ? level : null);
   }
 
   @Override
@@ -166,7 +201,8 @@ public final class SyncState {
         && Objects.equals(lastSuccessfulRun, that.lastSuccessfulRun)
         && Objects.equals(nextCompleteHistory, that.nextCompleteHistory)
         && Objects.equals(historyShape, that.historyShape)
-        && consecutiveFailures == that.consecutiveFailures;
+        && consecutiveFailures == that.consecutiveFailures
+        && Objects.equals(appliedReset, that.appliedReset);
   }
 
   @Override

@@ -203,6 +203,7 @@ public final class SyncStateStore {
     String nextCompleteHistory;
     HistoryJson history;
     int consecutiveFailures;
+    Integer appliedReset;
     Map<String, UsagePointJson> usagePoints;
   }
 
@@ -256,6 +257,7 @@ public final class SyncStateStore {
                 })
             .orElse(null);
     json.consecutiveFailures = state.consecutiveFailures();
+    json.appliedReset = state.appliedReset().map(DebugLevel::pluginValue).orElse(null);
     json.usagePoints = new LinkedHashMap<>();
     state.usagePoints().forEach((id, point) -> json.usagePoints.put(id, toJson(point)));
     return json;
@@ -325,7 +327,10 @@ public final class SyncStateStore {
           json.lastSuccessfulRun == null ? null : Instant.parse(json.lastSuccessfulRun),
           json.nextCompleteHistory == null ? null : LocalDate.parse(json.nextCompleteHistory),
           shape,
-          json.consecutiveFailures);
+          json.consecutiveFailures,
+          json.appliedReset == null
+              ? null
+              : DebugLevel.parsePluginValue(json.appliedReset.toString()));
     } catch (DateTimeParseException e) {
       throw new IllegalArgumentException("invalid date: " + e.getParsedString(), e);
     }

@@ -140,10 +140,10 @@ class SyncSettingsTest {
     "0, OFF, false, false",
     "1, SIMPLE, true, false",
     "2, ADVANCED, true, true",
-    "3, RESET_CONSENT, true, true",
-    "4, RESET_CACHE, true, true",
-    "10, SANDBOX, true, true",
-    "19, SANDBOX, true, true"
+    "3, RESET_CONSENT, true, false",
+    "4, RESET_CACHE, true, false",
+    "10, SANDBOX, true, false",
+    "19, SANDBOX, true, false"
   })
   void debugLevelsParse(String text, DebugLevel.Kind kind, boolean file, boolean domoticz) {
     DebugLevel level = DebugLevel.parsePluginValue(text);

@@ -51,7 +51,8 @@ class SyncStateStoreTest {
             new SyncState.HistoryShape(730, 7, false),
             false,
             null)
-        .withFailure();
+        .withFailure()
+        .withDebugLevel(DebugLevel.RESET_CACHE);
   }
 
   @Test
