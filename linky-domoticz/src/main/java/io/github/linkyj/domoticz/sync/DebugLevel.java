@@ -113,7 +113,7 @@ public final class DebugLevel {
     return kind == Kind.ADVANCED;
   }
 
-  /** Returns whether the level asks for a one-shot reset of the consent or of the sync state. */
+  /** Returns whether the level is a one-shot reset of the consent or of the sync state. */
   public boolean isReset() {
     return kind == Kind.RESET_CONSENT || kind == Kind.RESET_CACHE;
   }

@@ -169,16 +169,16 @@ public final class SyncState {
   }
 
   /**
-   * Returns whether {@code level} asks for a reset not applied yet. A reset level stays selected
-   * until the user changes it, so it applies once, not at every start.
+   * Returns whether {@code level} is a reset not applied yet. A reset level stays selected until
+   * the user changes it, so it applies once, not at every start.
    */
   public boolean isResetDue(DebugLevel level) {
     return level.isReset() && !level.equals(appliedReset);
   }
 
   /**
-   * Returns a copy that remembers the reset {@code level} as applied, or forgets the applied reset
-   * when {@code level} is not a reset, so that selecting a reset again applies it again.
+   * Returns a copy that records the reset {@code level} as applied. When {@code level} is not a
+   * reset, the copy clears the applied reset, so selecting a reset again applies it again.
    */
   public SyncState withDebugLevel(DebugLevel level) {
     return new SyncState(
