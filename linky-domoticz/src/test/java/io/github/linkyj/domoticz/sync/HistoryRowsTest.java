@@ -237,4 +237,28 @@ class HistoryRowsTest {
     assertThat(rows.hourPoints().get(24).counters().usage1()).isEqualTo(98000);
     assertThat(rows.endCounters()).contains(new Registers(121000, 0, 0, 0));
   }
+
+  @Test
+  void roundingHoldsForManyRandomDays() {
+    java.util.Random random = new java.util.Random(20261204);
+    for (int i = 0; i < 100_000; i++) {
+      long[] exact = new long[4];
+      for (int r = 0; r < 4; r++) {
+        exact[r] = random.nextInt(4) == 0 ? 0 : random.nextInt(2_000_000);
+      }
+      Registers wattMinutes = Registers.of(exact);
+
+      long[] rounded = WattHours.roundDay(wattMinutes).toArray();
+
+      long total = 0;
+      for (int r = 0; r < 4; r++) {
+        total += rounded[r];
+        assertThat(Math.abs(rounded[r] * 60 - exact[r])).isLessThan(60);
+        if (exact[r] == 0) {
+          assertThat(rounded[r]).isZero();
+        }
+      }
+      assertThat(total).isEqualTo(WattHours.roundHalfUp(wattMinutes.total()));
+    }
+  }
 }

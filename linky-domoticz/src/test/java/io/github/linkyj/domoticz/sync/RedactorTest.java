@@ -52,4 +52,18 @@ class RedactorTest {
   void nullIsText() {
     assertThat(Redactor.redact(null)).isEqualTo("null");
   }
+
+  @org.junit.jupiter.api.Test
+  void largeBodyKeepsItsSize() {
+    StringBuilder body = new StringBuilder("{\"interval_reading\":[");
+    for (int i = 0; i < 20_000; i++) {
+      body.append("{\"value\":\"").append(i).append("\",\"date\":\"2026-12-03 00:30:00\"},");
+    }
+    body.append("],\"access_token\":\"abc\"}");
+
+    String redacted = Redactor.redact(body);
+
+    assertThat(redacted).endsWith("],\"access_token\":\"[REDACTED]\"}");
+    assertThat(redacted.length()).isEqualTo(body.length() - 3 + Redactor.MASK.length());
+  }
 }
