@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.github.linkyj.core.ConsentRequiredException;
 import io.github.linkyj.core.LinkyException;
+import io.github.linkyj.core.LinkyHttpClients;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -134,7 +135,7 @@ public final class ClientCredentialsTokenProvider implements AccessTokenProvider
       return this;
     }
 
-    /** Sets the HTTP client; by default a new {@link OkHttpClient}. */
+    /** Sets the HTTP client; by default one from {@link LinkyHttpClients#create()}. */
     public Builder httpClient(OkHttpClient httpClient) {
       this.httpClient = requireNonNull(httpClient, "httpClient");
       return this;
@@ -148,7 +149,7 @@ public final class ClientCredentialsTokenProvider implements AccessTokenProvider
 
     public ClientCredentialsTokenProvider build() {
       if (httpClient == null) {
-        httpClient = new OkHttpClient();
+        httpClient = LinkyHttpClients.create();
       }
       return new ClientCredentialsTokenProvider(this);
     }

@@ -5,6 +5,8 @@ import static java.util.Objects.requireNonNull;
 import io.github.linkyj.core.ConsentRequiredException;
 import io.github.linkyj.core.InvalidResponseException;
 import io.github.linkyj.core.LinkyException;
+import io.github.linkyj.core.LinkyHttpClients;
+import io.github.linkyj.core.Sleeper;
 import io.github.linkyj.core.TemporaryFailureException;
 import java.time.Clock;
 import java.time.Duration;
@@ -352,8 +354,8 @@ public final class ConsentProxyTokenProvider implements AccessTokenProvider {
     }
 
     /**
-     * Sets the HTTP client, for example one that adds the library's User-Agent; by default a new
-     * {@link OkHttpClient}.
+     * Sets the HTTP client, for example {@code LinkyClient.httpClient()} to share its connection
+     * pool; by default one from {@link LinkyHttpClients#create()}.
      */
     public Builder httpClient(OkHttpClient httpClient) {
       this.httpClient = requireNonNull(httpClient, "httpClient");
@@ -374,7 +376,7 @@ public final class ConsentProxyTokenProvider implements AccessTokenProvider {
 
     public ConsentProxyTokenProvider build() {
       if (httpClient == null) {
-        httpClient = new OkHttpClient();
+        httpClient = LinkyHttpClients.create();
       }
       return new ConsentProxyTokenProvider(this);
     }

@@ -3,6 +3,7 @@ package io.github.linkyj.core.auth;
 import io.github.linkyj.core.ConsentRequiredException;
 import io.github.linkyj.core.LinkyException;
 import io.github.linkyj.core.QuotaExceededException;
+import io.github.linkyj.core.Sleeper;
 import io.github.linkyj.core.TemporaryFailureException;
 import java.time.Clock;
 import java.time.Duration;

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.github.linkyj.core.ConsentRequiredException;
 import io.github.linkyj.core.InvalidResponseException;
 import io.github.linkyj.core.LinkyException;
+import io.github.linkyj.core.Sleeper;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,5 +1,6 @@
 package io.github.linkyj.core.auth;
 
+import io.github.linkyj.core.Sleeper;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
