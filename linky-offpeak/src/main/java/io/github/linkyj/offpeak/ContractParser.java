@@ -52,6 +52,9 @@ final class ContractParser {
       return;
     }
     while (true) {
+      if (token.is(Kind.END)) {
+        throw missingClose(token);
+      }
       if (!token.is(Kind.TIME)) {
         throw lexer.error(
             "Unexpected \"" + token.text() + "\" in the contract ranges",
@@ -63,6 +66,9 @@ final class ContractParser {
       if (token.is(Kind.CLOSE)) {
         return;
       }
+      if (token.is(Kind.END)) {
+        throw missingClose(token);
+      }
       if (!token.is(Kind.PUNCTUATION) || !token.text().equals(";")) {
         throw lexer.error(
             "Unexpected \"" + token.text() + "\" after a contract range",
@@ -71,5 +77,10 @@ final class ContractParser {
       }
       token = lexer.next();
     }
+  }
+
+  private OffPeakParseException missingClose(Token end) {
+    return lexer.error(
+        "Missing closing parenthesis", end, "\")\" after the ranges, as in HC (22H00-6H00)");
   }
 }
