@@ -4,8 +4,6 @@ import io.github.linkyj.offpeak.Token.Kind;
 
 /** Reads the rest of a range, {@code SEPARATOR TIME}, after its start time. */
 final class RangeReader {
-  private static final int LAST_MINUTE = TimeRange.MINUTES_PER_DAY - 1;
-
   private RangeReader() {}
 
   static TimeRange read(Lexer lexer, Token start) {
@@ -48,11 +46,6 @@ final class RangeReader {
           text,
           "an end time that differs from the start time, such as 0h00-24h00 for the whole day");
     }
-    return TimeRange.ofMinutes(startMinute, normalizeEnd(endMinute));
-  }
-
-  /** Reads an end of 0h00 or 23h59 as the end of the day, 24h00. */
-  private static int normalizeEnd(int endMinute) {
-    return endMinute == 0 || endMinute == LAST_MINUTE ? TimeRange.MINUTES_PER_DAY : endMinute;
+    return TimeRange.ofMinutes(startMinute, endMinute);
   }
 }

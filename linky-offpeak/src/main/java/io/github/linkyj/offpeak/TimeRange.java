@@ -11,8 +11,9 @@ import java.time.LocalTime;
  * contains 02:00 and 06:59 but not 07:00. A range whose end is not after its start crosses midnight
  * and is stored as one range: {@code 22:00-06:00} contains the minutes from 22:00 to 23:59 and from
  * 00:00 to 05:59 of the same calendar day, and 06:00 is not in it. The end of the day is written
- * {@code 24:00} and {@link #endExclusive()} returns it as {@link LocalTime#MIDNIGHT}. A range is
- * never empty: the longest one, {@link #allDay()}, is {@code 00:00-24:00}.
+ * {@code 24:00} and {@link #endExclusive()} returns it as {@link LocalTime#MIDNIGHT}. An end of
+ * 23:59 also means the end of the day, because many users write midnight that way, so no range ends
+ * at 23:59. A range is never empty: the longest one, {@link #allDay()}, is {@code 00:00-24:00}.
  *
  * <p>This class is immutable and thread-safe.
  */
@@ -35,8 +36,9 @@ public final class TimeRange {
   /**
    * Obtains a range from its start and end times.
    *
-   * <p>An end of {@link LocalTime#MIDNIGHT} means the end of the day, so {@code of(MIDNIGHT,
-   * MIDNIGHT)} is the whole day. An end before the start gives a range that crosses midnight.
+   * <p>An end of {@link LocalTime#MIDNIGHT} or 23:59 means the end of the day, so {@code
+   * of(MIDNIGHT, MIDNIGHT)} is the whole day. An end before the start gives a range that crosses
+   * midnight.
    *
    * @param startInclusive the first minute in the range, not null
    * @param endExclusive the minute after the range, not null
@@ -49,10 +51,7 @@ public final class TimeRange {
     requireNonNull(endExclusive, "endExclusive");
     int start = wholeMinute(startInclusive, "startInclusive");
     int end = wholeMinute(endExclusive, "endExclusive");
-    if (end == 0) {
-      end = MINUTES_PER_DAY;
-    }
-    if (start == end) {
+    if (start == end && start != 0) {
       throw new IllegalArgumentException(
           "Empty off-peak range "
               + startInclusive
@@ -60,7 +59,7 @@ public final class TimeRange {
               + endExclusive
               + ": the start equals the end. Use TimeRange.allDay() for the whole day");
     }
-    return new TimeRange(start, end);
+    return ofMinutes(start, end);
   }
 
   /** Returns the range {@code 00:00-24:00} that contains every minute of the day. */
@@ -95,8 +94,13 @@ public final class TimeRange {
     return range;
   }
 
+  /**
+   * Returns the range from {@code startMinute} (0 to 1439) to {@code endMinute} (0 to 1440), where
+   * an end of 0 or 1439 is the end of the day. The caller has rejected empty ranges.
+   */
   static TimeRange ofMinutes(int startMinute, int endMinute) {
-    return new TimeRange(startMinute, endMinute);
+    boolean endOfDay = endMinute == 0 || endMinute == MINUTES_PER_DAY - 1;
+    return new TimeRange(startMinute, endOfDay ? MINUTES_PER_DAY : endMinute);
   }
 
   private static int wholeMinute(LocalTime time, String name) {

@@ -35,6 +35,7 @@ class ValueTypesTest {
     assertThat(TimeRange.of(LocalTime.MIDNIGHT, LocalTime.MIDNIGHT)).isEqualTo(TimeRange.allDay());
     assertThat(TimeRange.allDay().isAllDay()).isTrue();
     assertThat(TimeRange.allDay().minutes()).isEqualTo(1440);
+    assertThat(TimeRange.of(LocalTime.of(20, 0), LocalTime.of(23, 59))).hasToString("20:00-24:00");
   }
 
   @Test
