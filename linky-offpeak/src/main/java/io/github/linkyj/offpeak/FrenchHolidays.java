@@ -30,22 +30,23 @@ public final class FrenchHolidays {
   /** The last year with computed holidays. */
   public static final int MAX_YEAR = 2200;
 
-  private static final int WORDS_PER_YEAR = 6;
+  private static final long FIRST_EPOCH_DAY = LocalDate.of(MIN_YEAR, 1, 1).toEpochDay();
+  private static final long LAST_EPOCH_DAY = LocalDate.of(MAX_YEAR, 12, 31).toEpochDay();
   private static final FrenchHolidays METROPOLITAN = new FrenchHolidays(false);
   private static final FrenchHolidays ALSACE_MOSELLE = new FrenchHolidays(true);
 
   private final boolean alsaceMoselle;
 
-  /** One bit per day of the year, set on holidays, {@value #WORDS_PER_YEAR} words per year. */
+  /** One bit per day from 1 January {@value #MIN_YEAR}, set on holidays. */
   private final long[] holidayBits;
 
   private FrenchHolidays(boolean alsaceMoselle) {
     this.alsaceMoselle = alsaceMoselle;
-    this.holidayBits = new long[(MAX_YEAR - MIN_YEAR + 1) * WORDS_PER_YEAR];
+    this.holidayBits = new long[(int) ((LAST_EPOCH_DAY - FIRST_EPOCH_DAY) / 64 + 1)];
     for (int year = MIN_YEAR; year <= MAX_YEAR; year++) {
       for (LocalDate holiday : computeHolidays(year, alsaceMoselle)) {
-        int bit = holiday.getDayOfYear() - 1;
-        holidayBits[(year - MIN_YEAR) * WORDS_PER_YEAR + (bit >>> 6)] |= 1L << bit;
+        long bit = holiday.toEpochDay() - FIRST_EPOCH_DAY;
+        holidayBits[(int) (bit >>> 6)] |= 1L << bit;
       }
     }
   }
@@ -97,10 +98,16 @@ public final class FrenchHolidays {
    */
   public boolean isHoliday(LocalDate date) {
     requireNonNull(date, "date");
-    int year = date.getYear();
-    checkYear(year);
-    int bit = date.getDayOfYear() - 1;
-    return (holidayBits[(year - MIN_YEAR) * WORDS_PER_YEAR + (bit >>> 6)] & (1L << bit)) != 0;
+    return isHoliday(date.toEpochDay());
+  }
+
+  /** Returns whether the day counted from 1970-01-01, as {@link LocalDate#toEpochDay()}, is one. */
+  boolean isHoliday(long epochDay) {
+    if (epochDay < FIRST_EPOCH_DAY || epochDay > LAST_EPOCH_DAY) {
+      checkYear(LocalDate.ofEpochDay(epochDay).getYear());
+    }
+    long bit = epochDay - FIRST_EPOCH_DAY;
+    return (holidayBits[(int) (bit >>> 6)] & (1L << bit)) != 0;
   }
 
   /**

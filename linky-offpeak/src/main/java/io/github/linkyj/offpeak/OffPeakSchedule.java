@@ -2,14 +2,14 @@ package io.github.linkyj.offpeak;
 
 import static java.util.Objects.requireNonNull;
 
-import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
+import java.util.SortedSet;
 import java.util.StringJoiner;
-import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * The off-peak ("heures creuses") hours of a set of usage points, for consumption and production,
@@ -42,12 +42,18 @@ public final class OffPeakSchedule {
 
   private final FrenchHolidays holidays;
   private final Section defaultSection;
+
+  /** The sections of usage points, hashed for the classification methods. */
   private final Map<String, Section> sections;
+
+  /** The keys of {@link #sections} in ascending order. */
+  private final SortedSet<String> usagePointIds;
 
   OffPeakSchedule(FrenchHolidays holidays, Section defaultSection, Map<String, Section> sections) {
     this.holidays = holidays;
     this.defaultSection = defaultSection;
-    this.sections = Collections.unmodifiableMap(new TreeMap<>(sections));
+    this.sections = Map.copyOf(sections);
+    this.usagePointIds = Collections.unmodifiableSortedSet(new TreeSet<>(sections.keySet()));
   }
 
   /** Returns the schedule without off-peak hours: every minute is peak for every usage point. */
@@ -195,7 +201,7 @@ public final class OffPeakSchedule {
 
   private OffPeakSchedule withSection(String usagePointId, Section section) {
     checkUsagePointId(usagePointId);
-    Map<String, Section> copy = new TreeMap<>(sections);
+    Map<String, Section> copy = new HashMap<>(sections);
     copy.put(usagePointId, section);
     return new OffPeakSchedule(holidays, defaultSection, copy);
   }
@@ -206,8 +212,8 @@ public final class OffPeakSchedule {
   }
 
   /** Returns the ids of the usage points that have their own section, in ascending order. */
-  public Set<String> usagePointIds() {
-    return sections.keySet();
+  public SortedSet<String> usagePointIds() {
+    return usagePointIds;
   }
 
   /**
@@ -244,8 +250,8 @@ public final class OffPeakSchedule {
   public Tariff tariff(String usagePointId, Direction direction, LocalDateTime at) {
     requireNonNull(at, "at");
     WeekPlan plan = plan(usagePointId, direction);
-    DayRanges ranges = plan.rangesOnUnchecked(at.toLocalDate(), holidays);
-    return ranges.tariffAt(at.getHour() * 60 + at.getMinute());
+    DayRanges ranges = plan.rangesOn(at.toLocalDate().toEpochDay(), holidays);
+    return ranges.tariffAt(minuteOfDay(at));
   }
 
   /**
@@ -275,20 +281,19 @@ public final class OffPeakSchedule {
     checkInterval(startInclusive, endExclusive);
     WeekPlan plan = plan(usagePointId, direction);
 
-    LocalDate date = startInclusive.toLocalDate();
-    LocalDate lastDate = endExclusive.toLocalDate();
+    long day = startInclusive.toLocalDate().toEpochDay();
+    long lastDay = endExclusive.toLocalDate().toEpochDay();
     int fromMinute = minuteOfDay(startInclusive);
     long offPeak = 0;
-    while (date.isBefore(lastDate)) {
-      DayRanges ranges = plan.rangesOnUnchecked(date, holidays);
+    for (; day < lastDay; day++) {
+      DayRanges ranges = plan.rangesOn(day, holidays);
       offPeak += ranges.offPeakMinutes(fromMinute, TimeRange.MINUTES_PER_DAY);
       fromMinute = 0;
-      date = date.plusDays(1);
     }
 
     int toMinute = minuteOfDay(endExclusive);
     if (toMinute > fromMinute) {
-      offPeak += plan.rangesOnUnchecked(lastDate, holidays).offPeakMinutes(fromMinute, toMinute);
+      offPeak += plan.rangesOn(lastDay, holidays).offPeakMinutes(fromMinute, toMinute);
     }
     return offPeak;
   }
@@ -374,9 +379,9 @@ public final class OffPeakSchedule {
     if (!defaultText.isEmpty()) {
       text.add(defaultText);
     }
-    for (Map.Entry<String, Section> section : sections.entrySet()) {
-      text.add(section.getKey());
-      String sectionText = section.getValue().text();
+    for (String usagePointId : usagePointIds) {
+      text.add(usagePointId);
+      String sectionText = sections.get(usagePointId).text();
       if (!sectionText.isEmpty()) {
         text.add(sectionText);
       }

@@ -36,6 +36,9 @@ public final class WeekPlan {
   /** The list used on a day that is not a holiday, indexed by {@link DayOfWeek#ordinal()}. */
   private final DayRanges[] weekdayRanges;
 
+  /** The holiday list, or null when holidays use their weekday's list. */
+  private final DayRanges holidayRanges;
+
   private WeekPlan(DayRanges defaultRanges, DayRanges[] ownRanges) {
     this.defaultRanges = defaultRanges;
     this.ownRanges = ownRanges;
@@ -43,6 +46,7 @@ public final class WeekPlan {
     for (int day = 0; day < 7; day++) {
       weekdayRanges[day] = ownRanges[day] != null ? ownRanges[day] : defaultRanges;
     }
+    this.holidayRanges = ownRanges[DayType.HOLIDAY.ordinal()];
   }
 
   /** Returns the plan without off-peak minutes on any day. */
@@ -111,7 +115,7 @@ public final class WeekPlan {
 
   /** Returns the list of public holidays, or empty when holidays use their weekday's list. */
   public Optional<DayRanges> holidayRanges() {
-    return Optional.ofNullable(ownRanges[DayType.HOLIDAY.ordinal()]);
+    return Optional.ofNullable(holidayRanges);
   }
 
   /** Returns whether no day type has any off-peak minute. */
@@ -136,15 +140,16 @@ public final class WeekPlan {
   public DayRanges rangesOn(LocalDate date, FrenchHolidays holidays) {
     requireNonNull(date, "date");
     requireNonNull(holidays, "holidays");
-    return rangesOnUnchecked(date, holidays);
+    return rangesOn(date.toEpochDay(), holidays);
   }
 
-  DayRanges rangesOnUnchecked(LocalDate date, FrenchHolidays holidays) {
-    DayRanges holidayRanges = ownRanges[7];
-    if (holidayRanges != null && holidays.isHoliday(date)) {
+  /** Returns the list of the day counted from 1970-01-01, as {@link LocalDate#toEpochDay()}. */
+  DayRanges rangesOn(long epochDay, FrenchHolidays holidays) {
+    if (holidayRanges != null && holidays.isHoliday(epochDay)) {
       return holidayRanges;
     }
-    return weekdayRanges[date.getDayOfWeek().ordinal()];
+    // 1970-01-01 was a Thursday, whose DayOfWeek ordinal is 3.
+    return weekdayRanges[(int) Math.floorMod(epochDay + 3, 7L)];
   }
 
   @Override
