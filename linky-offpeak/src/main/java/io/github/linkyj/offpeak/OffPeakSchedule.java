@@ -16,9 +16,9 @@ import java.util.TreeSet;
  * with the public-holiday calendar they use.
  *
  * <p>A schedule has a default section for every usage point without a section of its own, and
- * sections for given 14-digit usage point ids. A section holds a consumption {@link WeekPlan} and,
- * optionally, a production plan; without one, production follows the consumption plan. A plan gives
- * each day type (weekday or public holiday) a {@link DayRanges} list.
+ * sections for given 14-digit usage point ids. A section contains a consumption {@link WeekPlan}
+ * and, optionally, a production plan. Without one, production follows the consumption plan. A plan
+ * gives each day type (weekday or public holiday) a {@link DayRanges} list.
  *
  * <p>Ranges are half-open at minute precision: {@code 02:00-07:00} contains 02:00 and excludes
  * 07:00. A range that crosses midnight, such as {@code 22:00-06:00}, is one range that covers the
@@ -112,7 +112,7 @@ public final class OffPeakSchedule {
    *       monday}, {@code mon}, {@code mo} ...), {@code weekend}, and holiday words ({@code fe},
    *       {@code férié}, {@code jours fériés}, {@code ba}, {@code bank holiday}, {@code holiday},
    *       {@code public holiday} ...). Consecutive day words share the ranges that follow them,
-   *       which replace the default ranges on those days; a day word with no range after it has no
+   *       which replace the default ranges on those days. A day word with no range after it has no
    *       off-peak hours.
    *   <li>{@code P}, {@code prod} or {@code production}, once per section: the rest of the section
    *       is the production plan. A {@code P} with nothing after it disables production off-peak.
@@ -217,8 +217,9 @@ public final class OffPeakSchedule {
   }
 
   /**
-   * Returns the plan of a usage point and direction: its own section if it has one, else the
-   * default section; the production plan if the section has one, else the consumption plan.
+   * Returns the plan of a usage point and direction. The plan comes from the usage point's own
+   * section if it has one, else from the default section. It is the production plan of that section
+   * if the direction is production and the section has one, else the consumption plan.
    *
    * @param usagePointId the 14-digit usage point id, not null
    * @param direction the direction, not null
