@@ -4,6 +4,7 @@ import io.github.linkyj.offpeak.Direction;
 import io.github.linkyj.offpeak.OffPeakSchedule;
 import io.github.linkyj.offpeak.Tariff;
 import java.io.PrintWriter;
+import java.time.DateTimeException;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -69,7 +70,14 @@ final class OffPeakClassifyCommand implements Callable<Integer> {
     if (schedule.isEmpty()) {
       return LinkyCommand.EXIT_INVALID_INPUT;
     }
-    Tariff tariff = schedule.get().tariff(usagePoint, direction, at);
+    Tariff tariff;
+    try {
+      tariff = schedule.get().tariff(usagePoint, direction, at);
+    } catch (DateTimeException e) {
+      err.println("linky: Invalid value for option '--at': " + e.getMessage());
+      err.flush();
+      return LinkyCommand.EXIT_INVALID_INPUT;
+    }
     PrintWriter out = spec.commandLine().getOut();
     out.println(tariff == Tariff.OFF_PEAK ? "off-peak" : "peak");
     out.flush();

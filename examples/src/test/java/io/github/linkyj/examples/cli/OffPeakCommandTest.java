@@ -137,6 +137,28 @@ class OffPeakCommandTest {
   }
 
   @Test
+  void classifyRejectsYearWithoutHolidays() {
+    Result result =
+        run(
+            "offpeak",
+            "classify",
+            SCHEDULE,
+            "--usage-point",
+            "12345678901234",
+            "--direction",
+            "consumption",
+            "--at",
+            "2201-01-01T10:00");
+
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.out()).isEmpty();
+    assertThat(result.err())
+        .isEqualTo(
+            "linky: Invalid value for option '--at': Year 2201 is outside the range 1900-2200 of"
+                + " the French public holiday calendar\n");
+  }
+
+  @Test
   void classifyRequiresOptions() {
     Result result = run("offpeak", "classify", SCHEDULE, "--usage-point", "12345678901234");
 
