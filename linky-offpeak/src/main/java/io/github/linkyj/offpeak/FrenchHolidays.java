@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.Month;
+import java.time.Year;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -30,25 +31,48 @@ public final class FrenchHolidays {
   /** The last year with computed holidays. */
   public static final int MAX_YEAR = 2200;
 
-  private static final long FIRST_EPOCH_DAY = LocalDate.of(MIN_YEAR, 1, 1).toEpochDay();
-  private static final long LAST_EPOCH_DAY = LocalDate.of(MAX_YEAR, 12, 31).toEpochDay();
+  /** The flag of {@link #dayCode} for a public holiday. */
+  static final int HOLIDAY = 8;
+
+  /** The flag of {@link #dayCode} for a year outside {@value #MIN_YEAR}-{@value #MAX_YEAR}. */
+  static final int UNKNOWN_YEAR = 16;
+
+  /** The number of distinct day codes. */
+  static final int DAY_CODES = 24;
+
+  private static final int SLOTS_PER_YEAR = 12 * 31;
   private static final FrenchHolidays METROPOLITAN = new FrenchHolidays(false);
   private static final FrenchHolidays ALSACE_MOSELLE = new FrenchHolidays(true);
 
   private final boolean alsaceMoselle;
 
-  /** One bit per day from 1 January {@value #MIN_YEAR}, set on holidays. */
-  private final long[] holidayBits;
+  /**
+   * The {@link #dayCode} of every date, at the slot {@code (year - MIN_YEAR) * 372 + (month - 1) *
+   * 31 + day - 1}. Reading fields of a date is faster than computing its epoch day, and the
+   * classification methods look up one date per call.
+   */
+  private final byte[] dayCodes;
 
   private FrenchHolidays(boolean alsaceMoselle) {
     this.alsaceMoselle = alsaceMoselle;
-    this.holidayBits = new long[(int) ((LAST_EPOCH_DAY - FIRST_EPOCH_DAY) / 64 + 1)];
+    this.dayCodes = new byte[(MAX_YEAR - MIN_YEAR + 1) * SLOTS_PER_YEAR];
+    int dayOfWeek = LocalDate.of(MIN_YEAR, 1, 1).getDayOfWeek().ordinal();
     for (int year = MIN_YEAR; year <= MAX_YEAR; year++) {
+      for (Month month : Month.values()) {
+        int length = month.length(Year.isLeap(year));
+        for (int day = 1; day <= length; day++) {
+          dayCodes[slot(year, month.getValue(), day)] = (byte) dayOfWeek;
+          dayOfWeek = (dayOfWeek + 1) % 7;
+        }
+      }
       for (LocalDate holiday : computeHolidays(year, alsaceMoselle)) {
-        long bit = holiday.toEpochDay() - FIRST_EPOCH_DAY;
-        holidayBits[(int) (bit >>> 6)] |= 1L << bit;
+        dayCodes[slot(year, holiday.getMonthValue(), holiday.getDayOfMonth())] |= HOLIDAY;
       }
     }
+  }
+
+  private static int slot(int year, int month, int day) {
+    return (year - MIN_YEAR) * SLOTS_PER_YEAR + (month - 1) * 31 + day - 1;
   }
 
   /** Returns the 11 holidays of metropolitan France. */
@@ -98,16 +122,20 @@ public final class FrenchHolidays {
    */
   public boolean isHoliday(LocalDate date) {
     requireNonNull(date, "date");
-    return isHoliday(date.toEpochDay());
+    checkYear(date.getYear());
+    return (dayCode(date) & HOLIDAY) != 0;
   }
 
-  /** Returns whether the day counted from 1970-01-01, as {@link LocalDate#toEpochDay()}, is one. */
-  boolean isHoliday(long epochDay) {
-    if (epochDay < FIRST_EPOCH_DAY || epochDay > LAST_EPOCH_DAY) {
-      checkYear(LocalDate.ofEpochDay(epochDay).getYear());
+  /**
+   * Returns the {@link java.time.DayOfWeek} ordinal of a date, plus {@link #HOLIDAY} on a public
+   * holiday, or plus {@link #UNKNOWN_YEAR} outside the years of this calendar.
+   */
+  int dayCode(LocalDate date) {
+    int year = date.getYear();
+    if (year < MIN_YEAR || year > MAX_YEAR) {
+      return date.getDayOfWeek().ordinal() + UNKNOWN_YEAR;
     }
-    long bit = epochDay - FIRST_EPOCH_DAY;
-    return (holidayBits[(int) (bit >>> 6)] & (1L << bit)) != 0;
+    return dayCodes[slot(year, date.getMonthValue(), date.getDayOfMonth())];
   }
 
   /**
@@ -146,7 +174,7 @@ public final class FrenchHolidays {
     return List.copyOf(holidays);
   }
 
-  private static void checkYear(int year) {
+  static void checkYear(int year) {
     if (year < MIN_YEAR || year > MAX_YEAR) {
       throw new DateTimeException(
           "Year "

@@ -2,6 +2,7 @@ package io.github.linkyj.offpeak;
 
 import static java.util.Objects.requireNonNull;
 
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.Collections;
 import java.util.HashMap;
@@ -251,7 +252,7 @@ public final class OffPeakSchedule {
   public Tariff tariff(String usagePointId, Direction direction, LocalDateTime at) {
     requireNonNull(at, "at");
     WeekPlan plan = plan(usagePointId, direction);
-    DayRanges ranges = plan.rangesOn(at.toLocalDate().toEpochDay(), holidays);
+    DayRanges ranges = plan.rangesOnDate(at.toLocalDate(), holidays);
     return ranges.tariffAt(minuteOfDay(at));
   }
 
@@ -279,30 +280,36 @@ public final class OffPeakSchedule {
       LocalDateTime endExclusive) {
     requireNonNull(startInclusive, "startInclusive");
     requireNonNull(endExclusive, "endExclusive");
-    checkInterval(startInclusive, endExclusive);
+    checkWholeMinute(startInclusive, "startInclusive");
+    checkWholeMinute(endExclusive, "endExclusive");
     WeekPlan plan = plan(usagePointId, direction);
 
-    long day = startInclusive.toLocalDate().toEpochDay();
-    long lastDay = endExclusive.toLocalDate().toEpochDay();
+    LocalDate date = startInclusive.toLocalDate();
+    LocalDate lastDate = endExclusive.toLocalDate();
     int fromMinute = minuteOfDay(startInclusive);
-    long offPeak = 0;
-    for (; day < lastDay; day++) {
-      DayRanges ranges = plan.rangesOn(day, holidays);
-      offPeak += ranges.offPeakMinutes(fromMinute, TimeRange.MINUTES_PER_DAY);
-      fromMinute = 0;
+    int toMinute = minuteOfDay(endExclusive);
+    if (date.equals(lastDate)) {
+      checkOrder(fromMinute <= toMinute, startInclusive, endExclusive);
+      return plan.rangesOnDate(date, holidays).offPeakMinutes(fromMinute, toMinute);
     }
 
-    int toMinute = minuteOfDay(endExclusive);
-    if (toMinute > fromMinute) {
-      offPeak += plan.rangesOn(lastDay, holidays).offPeakMinutes(fromMinute, toMinute);
+    checkOrder(date.isBefore(lastDate), startInclusive, endExclusive);
+    long offPeak = 0;
+    while (!date.equals(lastDate)) {
+      DayRanges ranges = plan.rangesOnDate(date, holidays);
+      offPeak += ranges.offPeakMinutes(fromMinute, TimeRange.MINUTES_PER_DAY);
+      fromMinute = 0;
+      date = date.plusDays(1);
+    }
+    if (toMinute > 0) {
+      offPeak += plan.rangesOnDate(lastDate, holidays).offPeakMinutes(0, toMinute);
     }
     return offPeak;
   }
 
-  private static void checkInterval(LocalDateTime startInclusive, LocalDateTime endExclusive) {
-    checkWholeMinute(startInclusive, "startInclusive");
-    checkWholeMinute(endExclusive, "endExclusive");
-    if (endExclusive.isBefore(startInclusive)) {
+  private static void checkOrder(
+      boolean inOrder, LocalDateTime startInclusive, LocalDateTime endExclusive) {
+    if (!inOrder) {
       throw new IllegalArgumentException(
           "endExclusive "
               + endExclusive

@@ -33,20 +33,27 @@ public final class WeekPlan {
   /** The own lists indexed by {@link DayType#ordinal()}, null where a day type has none. */
   private final DayRanges[] ownRanges;
 
-  /** The list used on a day that is not a holiday, indexed by {@link DayOfWeek#ordinal()}. */
-  private final DayRanges[] weekdayRanges;
-
   /** The holiday list, or null when holidays use their weekday's list. */
   private final DayRanges holidayRanges;
+
+  /**
+   * The list of each {@link FrenchHolidays#dayCode}, null for a year without holidays when the plan
+   * has a holiday list.
+   */
+  private final DayRanges[] rangesByDayCode;
 
   private WeekPlan(DayRanges defaultRanges, DayRanges[] ownRanges) {
     this.defaultRanges = defaultRanges;
     this.ownRanges = ownRanges;
-    this.weekdayRanges = new DayRanges[7];
-    for (int day = 0; day < 7; day++) {
-      weekdayRanges[day] = ownRanges[day] != null ? ownRanges[day] : defaultRanges;
-    }
     this.holidayRanges = ownRanges[DayType.HOLIDAY.ordinal()];
+    this.rangesByDayCode = new DayRanges[FrenchHolidays.DAY_CODES];
+    for (int day = 0; day < 7; day++) {
+      DayRanges weekday = ownRanges[day] != null ? ownRanges[day] : defaultRanges;
+      rangesByDayCode[day] = weekday;
+      rangesByDayCode[day + FrenchHolidays.HOLIDAY] =
+          holidayRanges != null ? holidayRanges : weekday;
+      rangesByDayCode[day + FrenchHolidays.UNKNOWN_YEAR] = holidayRanges != null ? null : weekday;
+    }
   }
 
   /** Returns the plan without off-peak minutes on any day. */
@@ -140,16 +147,15 @@ public final class WeekPlan {
   public DayRanges rangesOn(LocalDate date, FrenchHolidays holidays) {
     requireNonNull(date, "date");
     requireNonNull(holidays, "holidays");
-    return rangesOn(date.toEpochDay(), holidays);
+    return rangesOnDate(date, holidays);
   }
 
-  /** Returns the list of the day counted from 1970-01-01, as {@link LocalDate#toEpochDay()}. */
-  DayRanges rangesOn(long epochDay, FrenchHolidays holidays) {
-    if (holidayRanges != null && holidays.isHoliday(epochDay)) {
-      return holidayRanges;
+  DayRanges rangesOnDate(LocalDate date, FrenchHolidays holidays) {
+    DayRanges ranges = rangesByDayCode[holidays.dayCode(date)];
+    if (ranges == null) {
+      FrenchHolidays.checkYear(date.getYear());
     }
-    // 1970-01-01 was a Thursday, whose DayOfWeek ordinal is 3.
-    return weekdayRanges[(int) Math.floorMod(epochDay + 3, 7L)];
+    return ranges;
   }
 
   @Override
