@@ -86,6 +86,21 @@ class FrenchHolidaysTest {
   }
 
   @Test
+  void dayCodesMatchEveryDate() {
+    FrenchHolidays holidays = FrenchHolidays.alsaceMoselle();
+    LocalDate last = LocalDate.of(FrenchHolidays.MAX_YEAR, 12, 31);
+    for (LocalDate date = LocalDate.of(1900, 1, 1); !date.isAfter(last); date = date.plusDays(1)) {
+      int code = holidays.dayCode(date);
+      boolean holiday = holidays.holidays(date.getYear()).contains(date);
+
+      assertThat(code & 7).as("%s", date).isEqualTo(date.getDayOfWeek().ordinal());
+      assertThat(code & FrenchHolidays.HOLIDAY).as("%s", date).isEqualTo(holiday ? 8 : 0);
+    }
+    assertThat(holidays.dayCode(LocalDate.of(1899, 12, 31)))
+        .isEqualTo(FrenchHolidays.UNKNOWN_YEAR + DayOfWeek.SUNDAY.ordinal());
+  }
+
+  @Test
   void ascensionOnFirstMayCountsOnce() {
     List<LocalDate> holidays = FrenchHolidays.metropolitan().holidays(2008);
 
