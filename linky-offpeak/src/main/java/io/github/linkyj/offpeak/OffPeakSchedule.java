@@ -38,6 +38,8 @@ import java.util.TreeSet;
  * <p>This class is immutable and thread-safe.
  */
 public final class OffPeakSchedule {
+  private static final int MINUTES_PER_DAY = TimeRange.MINUTES_PER_DAY;
+
   private static final OffPeakSchedule NONE =
       new OffPeakSchedule(FrenchHolidays.metropolitan(), Section.NONE, Map.of());
 
@@ -49,6 +51,13 @@ public final class OffPeakSchedule {
 
   /** The keys of {@link #sections} in ascending order. */
   private final SortedSet<String> usagePointIds;
+
+  /**
+   * The last id without a section that passed the 14-digit check, so that repeated calls with the
+   * same String skip the check. Threads may race on it, which is safe because every value it can
+   * hold is a valid id, and a String is immutable.
+   */
+  private String checkedDefaultId;
 
   OffPeakSchedule(FrenchHolidays holidays, Section defaultSection, Map<String, Section> sections) {
     this.holidays = holidays;
@@ -232,7 +241,10 @@ public final class OffPeakSchedule {
     requireNonNull(direction, "direction");
     Section section = sections.get(usagePointId);
     if (section == null) {
-      checkUsagePointId(usagePointId);
+      if (usagePointId != checkedDefaultId) {
+        checkUsagePointId(usagePointId);
+        checkedDefaultId = usagePointId;
+      }
       section = defaultSection;
     }
     return section.plan(direction);
@@ -294,12 +306,10 @@ public final class OffPeakSchedule {
     }
 
     checkOrder(date.isBefore(lastDate), startInclusive, endExclusive);
-    long offPeak = 0;
-    while (!date.equals(lastDate)) {
-      DayRanges ranges = plan.rangesOnDate(date, holidays);
-      offPeak += ranges.offPeakMinutes(fromMinute, TimeRange.MINUTES_PER_DAY);
-      fromMinute = 0;
-      date = date.plusDays(1);
+    long offPeak = plan.rangesOnDate(date, holidays).offPeakMinutes(fromMinute, MINUTES_PER_DAY);
+    long wholeDays = lastDate.toEpochDay() - date.toEpochDay() - 1;
+    for (long day = 1; day <= wholeDays; day++) {
+      offPeak += plan.rangesOnDate(date.plusDays(day), holidays).offPeakMinutes(0, MINUTES_PER_DAY);
     }
     if (toMinute > 0) {
       offPeak += plan.rangesOnDate(lastDate, holidays).offPeakMinutes(0, toMinute);
@@ -334,13 +344,13 @@ public final class OffPeakSchedule {
     if (text.length() != 14) {
       return false;
     }
+    // Without a branch per character: the OR turns negative if any character is not a digit.
+    int outside = 0;
     for (int i = 0; i < 14; i++) {
       char c = text.charAt(i);
-      if (c < '0' || c > '9') {
-        return false;
-      }
+      outside |= (c - '0') | ('9' - c);
     }
-    return true;
+    return outside >= 0;
   }
 
   private static void checkUsagePointId(String usagePointId) {
