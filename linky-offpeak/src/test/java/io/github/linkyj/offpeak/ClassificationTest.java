@@ -179,6 +179,18 @@ class ClassificationTest {
   }
 
   @Test
+  void checkedIdDoesNotHideInvalidOne() {
+    OffPeakSchedule schedule = OffPeakSchedule.parse("22h-6h 88888888888888 1h-2h");
+    LocalDateTime at = LocalDateTime.of(2024, 5, 14, 3, 0);
+
+    assertThat(schedule.tariff(ID, CONSUMPTION, at)).isEqualTo(Tariff.OFF_PEAK);
+    assertThat(schedule.tariff(ID, CONSUMPTION, at)).isEqualTo(Tariff.OFF_PEAK);
+    assertThatThrownBy(() -> schedule.tariff("1234567890123x", CONSUMPTION, at))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThat(schedule.tariff("88888888888888", CONSUMPTION, at)).isEqualTo(Tariff.PEAK);
+  }
+
+  @Test
   void holidayListNeedsSupportedYear() {
     LocalDateTime at = LocalDateTime.of(2201, 1, 1, 0, 0);
 
