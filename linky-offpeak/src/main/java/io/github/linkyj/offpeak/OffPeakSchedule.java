@@ -297,20 +297,29 @@ public final class OffPeakSchedule {
     WeekPlan plan = plan(usagePointId, direction);
 
     LocalDate date = startInclusive.toLocalDate();
-    LocalDate lastDate = endExclusive.toLocalDate();
     int fromMinute = minuteOfDay(startInclusive);
     int toMinute = minuteOfDay(endExclusive);
-    if (date.equals(lastDate)) {
-      checkOrder(fromMinute <= toMinute, startInclusive, endExclusive);
+    if (date.equals(endExclusive.toLocalDate()) && fromMinute <= toMinute) {
       return plan.rangesOnDate(date, holidays).offPeakMinutes(fromMinute, toMinute);
     }
+    return offPeakMinutesAcrossDates(plan, startInclusive, endExclusive);
+  }
 
-    checkOrder(date.isBefore(lastDate), startInclusive, endExclusive);
+  /** Counts the off-peak minutes of an interval that does not stay within one date. */
+  private long offPeakMinutesAcrossDates(
+      WeekPlan plan, LocalDateTime startInclusive, LocalDateTime endExclusive) {
+    checkOrder(startInclusive.isBefore(endExclusive), startInclusive, endExclusive);
+    LocalDate date = startInclusive.toLocalDate();
+    LocalDate lastDate = endExclusive.toLocalDate();
+
+    int fromMinute = minuteOfDay(startInclusive);
     long offPeak = plan.rangesOnDate(date, holidays).offPeakMinutes(fromMinute, MINUTES_PER_DAY);
     long wholeDays = lastDate.toEpochDay() - date.toEpochDay() - 1;
     for (long day = 1; day <= wholeDays; day++) {
       offPeak += plan.rangesOnDate(date.plusDays(day), holidays).offPeakMinutes(0, MINUTES_PER_DAY);
     }
+
+    int toMinute = minuteOfDay(endExclusive);
     if (toMinute > 0) {
       offPeak += plan.rangesOnDate(lastDate, holidays).offPeakMinutes(0, toMinute);
     }

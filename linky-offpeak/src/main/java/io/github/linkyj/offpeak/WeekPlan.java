@@ -26,7 +26,8 @@ import java.util.StringJoiner;
  * <p>This class is immutable and thread-safe.
  */
 public final class WeekPlan {
-  private static final WeekPlan NONE = new WeekPlan(DayRanges.none(), new DayRanges[8]);
+  private static final int DAY_TYPES = DayType.values().length;
+  private static final WeekPlan NONE = new WeekPlan(DayRanges.none(), new DayRanges[DAY_TYPES]);
 
   private final DayRanges defaultRanges;
 
@@ -69,7 +70,7 @@ public final class WeekPlan {
    */
   public static WeekPlan of(DayRanges everyDay) {
     requireNonNull(everyDay, "everyDay");
-    return new WeekPlan(everyDay, new DayRanges[8]);
+    return new WeekPlan(everyDay, new DayRanges[DAY_TYPES]);
   }
 
   /**
@@ -125,14 +126,14 @@ public final class WeekPlan {
     return Optional.ofNullable(holidayRanges);
   }
 
-  /** Returns whether no day type has any off-peak minute. */
+  /** Returns whether no date has any off-peak minute under this plan. */
   public boolean isNone() {
-    for (DayRanges ranges : ownRanges) {
-      if (ranges != null && !ranges.isEmpty()) {
+    for (int day = 0; day < 7; day++) {
+      if (!rangesByDayCode[day].isEmpty()) {
         return false;
       }
     }
-    return defaultRanges.isEmpty();
+    return holidayRanges == null || holidayRanges.isEmpty();
   }
 
   /**

@@ -112,6 +112,20 @@ class ValueTypesTest {
     assertThat(plan.ownRanges(DayOfWeek.MONDAY)).isEmpty();
     assertThat(plan.holidayRanges()).contains(DayRanges.parse("1h-2h"));
     assertThat(plan).hasToString("22:00-06:00 sat 00:00-24:00 holiday 01:00-02:00 wed");
+    assertThat(plan.isNone()).isFalse();
+  }
+
+  @Test
+  void planWithoutEffectiveRangesIsNone() {
+    WeekPlan plan = WeekPlan.of(DayRanges.parse("22h-6h"));
+    for (DayOfWeek day : DayOfWeek.values()) {
+      plan = plan.with(day, DayRanges.none());
+    }
+
+    assertThat(plan.isNone()).isTrue();
+    assertThat(plan.withHolidays(DayRanges.parse("1h-2h")).isNone()).isFalse();
+    assertThat(WeekPlan.none().isNone()).isTrue();
+    assertThat(WeekPlan.of(DayRanges.parse("1h-2h")).isNone()).isFalse();
   }
 
   @Test
