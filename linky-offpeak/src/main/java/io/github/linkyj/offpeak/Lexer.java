@@ -147,7 +147,10 @@ final class Lexer {
     return minute;
   }
 
-  /** Returns whether {@code index} holds {@code :}, or an {@code h} that does not start a word. */
+  /**
+   * Returns whether the character at {@code index} is {@code :}, or an {@code h} not starting a
+   * word.
+   */
   private boolean isTimeMarkerAt(int index) {
     if (index >= input.length()) {
       return false;

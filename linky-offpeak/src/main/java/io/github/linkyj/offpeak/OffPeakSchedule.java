@@ -271,7 +271,7 @@ public final class OffPeakSchedule {
   /**
    * Returns the number of off-peak minutes of a usage point and direction in the interval {@code
    * [startInclusive, endExclusive)} of wall-clock date-times. The interval may cross midnight and
-   * span several day types; each minute is classified by the list of its own date. The peak minutes
+   * span several day types. Each minute is classified by the list of its own date. The peak minutes
    * are the interval length minus this number, so an interval's energy can be split pro rata.
    *
    * @param usagePointId the 14-digit usage point id, not null
