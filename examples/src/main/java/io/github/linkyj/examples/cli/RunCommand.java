@@ -1,0 +1,6 @@
+package io.github.linkyj.examples.cli;
+
+import picocli.CommandLine.Command;
+
+@Command(name = "run")
+final class RunCommand {}
