@@ -155,7 +155,7 @@ final class Source implements AutoCloseable {
       simulator =
           EnedisSimulator.builder(clock)
               .sandboxCustomer(customer)
-              .pollInterval(Duration.ZERO)
+              .pollInterval(Duration.ofSeconds(1))
               .approveAfterPolls(0)
               .start();
     } catch (IOException e) {
