@@ -635,6 +635,11 @@ public final class DomoticzClient {
     return response.header("Content-Type", "").toLowerCase(java.util.Locale.ROOT).contains("json");
   }
 
+  /** Returns the base URL of the Domoticz server, without credentials. */
+  public String baseUrl() {
+    return baseUrl.toString();
+  }
+
   /** Returns the base URL and the authentication mode, never a password or token. */
   @Override
   public String toString() {
