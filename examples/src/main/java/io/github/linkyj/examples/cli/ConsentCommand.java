@@ -58,7 +58,8 @@ final class ConsentCommand implements Callable<Integer> {
       ConsentProxyTokenProvider proxy, LinkyCommand linky, PrintWriter out)
       throws LinkyException, InterruptedException {
     DeviceFlow flow = proxy.startDeviceAuthorization();
-    StoredTokens tokens = ConsentPrompt.showAndAwait(flow, linky.clock(), out);
+    StoredTokens tokens =
+        ConsentPrompt.showAndAwait(flow, linky.clock(), out, linky.shutdownHooks());
     out.println("Consent received and stored.");
     printUsagePoints(out, tokens.usagePointIds());
   }

@@ -40,22 +40,22 @@ final class ConsentPrompt {
    *
    * @throws java.util.concurrent.CancellationException when cancelled by Ctrl-C
    */
-  static StoredTokens showAndAwait(DeviceFlow flow, Clock clock, PrintWriter out)
+  static StoredTokens showAndAwait(
+      DeviceFlow flow, Clock clock, PrintWriter out, ShutdownHooks hooks)
       throws LinkyException, InterruptedException {
     show(flow.authorization(), clock, out);
     Thread waiter = Thread.currentThread();
-    Thread hook =
-        new Thread(
+    ShutdownHooks.Registration hook =
+        hooks.register(
+            "linky-consent-cancel",
             () -> {
               flow.cancel();
               joinQuietly(waiter);
-            },
-            "linky-consent-cancel");
-    Runtime.getRuntime().addShutdownHook(hook);
+            });
     try {
       return flow.awaitConsent();
     } finally {
-      removeHook(hook);
+      hook.remove();
     }
   }
 
@@ -64,14 +64,6 @@ final class ConsentPrompt {
       waiter.join(2_000);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-    }
-  }
-
-  private static void removeHook(Thread hook) {
-    try {
-      Runtime.getRuntime().removeShutdownHook(hook);
-    } catch (IllegalStateException e) {
-      // The JVM is already shutting down, so the hook is running and cannot be removed.
     }
   }
 }

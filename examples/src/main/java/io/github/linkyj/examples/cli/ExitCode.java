@@ -17,6 +17,9 @@ final class ExitCode {
   /** Domoticz rejected the login, is unreachable, too old, or failed a write. */
   static final int DOMOTICZ_FAILURE = 4;
 
+  /** Nothing was fetched now: Enedis quota reached, or the night pause (22:00 to 08:00). */
+  static final int RETRY_LATER = 5;
+
   /** The user stopped the command with Ctrl-C (128 + SIGINT). */
   static final int CANCELLED = 130;
 

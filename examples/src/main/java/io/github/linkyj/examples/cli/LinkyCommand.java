@@ -56,6 +56,7 @@ import picocli.CommandLine.ScopeType;
       "2:invalid argument, setting or input file",
       "3:consent missing, denied or expired: run linky consent",
       "4:Domoticz login, connection or write failed",
+      "5:nothing fetched now (Enedis quota or night pause): retry later",
       "130:stopped with Ctrl-C"
     })
 public final class LinkyCommand {
@@ -66,6 +67,8 @@ public final class LinkyCommand {
   private final Clock clock;
   private final boolean interactive;
   private final Map<ConfigKey, String> configOptions = new EnumMap<>(ConfigKey.class);
+  private ShutdownHooks shutdownHooks = ShutdownHooks.jvm();
+  private boolean verbose;
 
   @Option(
       names = "--config",
@@ -87,7 +90,13 @@ public final class LinkyCommand {
       scope = ScopeType.INHERIT,
       description = "Logs debug lines (requests, retries, sync steps) on standard error.")
   private void verbose(boolean verbose) {
+    this.verbose = verbose;
     Logging.verbose(verbose);
+  }
+
+  /** Returns whether {@code --verbose} was given. */
+  boolean isVerbose() {
+    return verbose;
   }
 
   /** Runs the command with the given arguments and exits with its exit code. */
@@ -132,6 +141,16 @@ public final class LinkyCommand {
   /** Returns the clock that gives "now". */
   Clock clock() {
     return clock;
+  }
+
+  /** Returns where commands register what to do on SIGTERM or Ctrl-C. */
+  ShutdownHooks shutdownHooks() {
+    return shutdownHooks;
+  }
+
+  /** Replaces the JVM shutdown hooks, so a test can run the SIGTERM action itself. */
+  void shutdownHooks(ShutdownHooks hooks) {
+    this.shutdownHooks = Objects.requireNonNull(hooks, "hooks");
   }
 
   /** Returns whether standard output is a terminal. */

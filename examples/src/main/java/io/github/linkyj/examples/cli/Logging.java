@@ -10,6 +10,13 @@ final class Logging {
 
   private Logging() {}
 
+  /** Logs only errors of the project, for commands whose output already reports the rest. */
+  static void quiet() {
+    if (LoggerFactory.getLogger(PROJECT_LOGGER) instanceof Logger logger) {
+      logger.setLevel(Level.ERROR);
+    }
+  }
+
   /** Logs DEBUG lines of the project when {@code verbose}, INFO and above otherwise. */
   static void verbose(boolean verbose) {
     if (LoggerFactory.getLogger(PROJECT_LOGGER) instanceof Logger logger) {

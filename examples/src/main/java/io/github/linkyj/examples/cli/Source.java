@@ -22,7 +22,6 @@ import io.github.linkyj.examples.cli.config.ConfigKey;
 import io.github.linkyj.examples.cli.config.RunnerConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -41,7 +40,6 @@ import org.slf4j.LoggerFactory;
  */
 final class Source implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Source.class);
-  private static final String RESET_MARKER = "reset-consent.done";
 
   private String description;
   private final LinkyClient client;
@@ -95,13 +93,7 @@ final class Source implements AutoCloseable {
     } catch (IllegalArgumentException e) {
       throw new ConfigException("Invalid source setting: " + e.getMessage());
     }
-    Source source = new Source(builder);
-    if (debug.kind() == DebugLevel.Kind.RESET_CONSENT) {
-      source.resetConsentOnce(config);
-    } else {
-      source.forgetConsentReset(config);
-    }
-    return source;
+    return new Source(builder);
   }
 
   private static void proxy(RunnerConfig config, Builder builder) throws ConfigException {
@@ -250,51 +242,23 @@ final class Source implements AutoCloseable {
             + ") to the 14-digit ids, separated by commas.");
   }
 
-  /** Clears the stored tokens, so that the next command asks for consent. */
-  void clearConsent() throws LinkyException {
-    if (store != null) {
-      store.clear();
+  /** Returns {@link #usagePointIds()} for the sync, which reports a setting error as a failure. */
+  List<String> usagePointIdsForSync() throws LinkyException {
+    try {
+      return usagePointIds();
+    } catch (ConfigException e) {
+      throw new LinkyException(e.getMessage(), e);
     }
   }
 
   /**
-   * Clears the token store the first time {@code debug = reset-consent} is seen, and records that
-   * in the state directory so later runs with the same setting keep the new consent.
+   * Clears the stored tokens, so that the next command asks for consent. The sync calls it once for
+   * {@code debug = reset-consent} and records that in its state.
    */
-  private void resetConsentOnce(RunnerConfig config) throws ConfigException, LinkyException {
-    Path marker = markerFile(config);
-    if (marker != null && Files.exists(marker)) {
-      return;
+  void clearConsent() throws LinkyException {
+    if (store != null) {
+      store.clear();
     }
-    clearConsent();
-    LOG.warn("debug = reset-consent: the stored consent was cleared; run 'linky consent'");
-    if (marker != null) {
-      try {
-        Files.createDirectories(marker.getParent());
-        Files.writeString(marker, "The stored consent was cleared once for debug=reset-consent.\n");
-      } catch (IOException e) {
-        LOG.warn("Cannot write {}: the consent will be cleared again next time", marker, e);
-      }
-    }
-  }
-
-  private void forgetConsentReset(RunnerConfig config) throws ConfigException {
-    Path marker = markerFile(config);
-    if (marker == null) {
-      return;
-    }
-    try {
-      Files.deleteIfExists(marker);
-    } catch (IOException e) {
-      LOG.warn("Cannot delete {}", marker, e);
-    }
-  }
-
-  private static Path markerFile(RunnerConfig config) throws ConfigException {
-    if (config.value(ConfigKey.STATE_DIR).filter(v -> !v.isBlank()).isEmpty()) {
-      return null;
-    }
-    return Settings.stateDir(config).resolve(RESET_MARKER);
   }
 
   /** Stops the simulator, if this source runs one. */
