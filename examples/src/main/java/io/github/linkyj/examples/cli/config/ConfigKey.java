@@ -39,7 +39,11 @@ public enum ConfigKey {
   DASHBOARD_SECONDARY(
       "dashboard.secondary", "value_day", "Secondary dashboard figure, value_day ... mean_year"),
   DAYS_HOURLY("days.hourly", "7", "Days written to the hourly view (short log), 0 to 7"),
-  DAYS_HISTORY("days.history", "7", "Days fetched for the daily views, 2 to 730"),
+  DAYS_HISTORY(
+      "days.history",
+      "7",
+      "Days fetched for the day, week, month and year views, 2 to 1095 (over 730, the older days"
+          + " come from the daily endpoint without a peak/off-peak split)"),
   DEBUG(
       "debug",
       "off",
