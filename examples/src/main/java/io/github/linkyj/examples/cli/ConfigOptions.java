@@ -92,17 +92,14 @@ final class ConfigOptions {
   }
 
   private static String label(ConfigKey key) {
+    String defaultValue = key.defaultValue().orElse("");
+    if (defaultValue.equals("true") || defaultValue.equals("false")) {
+      return "true|false";
+    }
+    if (key.key().startsWith("days.")) {
+      return "DAYS";
+    }
     String last = key.key().substring(key.key().lastIndexOf('.') + 1);
     return last.toUpperCase(java.util.Locale.ROOT);
-  }
-
-  /** Returns whether {@code spec} has the option of {@code key}. */
-  static boolean has(CommandSpec spec, ConfigKey key) {
-    return spec.findOption(optionName(key)) != null;
-  }
-
-  /** Builds picocli's error for a command line that cannot run. */
-  static CommandLine.ParameterException usage(CommandSpec spec, String message) {
-    return new CommandLine.ParameterException(spec.commandLine(), message);
   }
 }

@@ -10,6 +10,7 @@ import io.github.linkyj.examples.cli.config.ConfigException;
 import io.github.linkyj.examples.cli.config.RunnerConfig;
 import java.io.PrintWriter;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -76,19 +77,22 @@ final class ConsentCommand implements Callable<Integer> {
             : "It expires at " + expiry + "; get a new one from the gateway before then.");
   }
 
-  private static void checkClientCredentials(Source source, PrintWriter out)
-      throws LinkyException, ConfigException {
+  private static void checkClientCredentials(Source source, PrintWriter out) throws LinkyException {
     AccessToken token = source.clientTokens().accessToken();
     out.println(
         "Enedis accepted the client id and secret; the token is valid until "
             + token.expiresAt()
             + ".");
-    out.println(
-        "Data Connect reads the usage points listed in usage-points: "
-            + String.join(", ", source.usagePointIds()));
+    try {
+      out.println(
+          "Data Connect reads the usage points listed in usage-points: "
+              + String.join(", ", source.usagePointIds()));
+    } catch (ConfigException e) {
+      out.println(e.getMessage());
+    }
   }
 
-  private static void printUsagePoints(PrintWriter out, java.util.List<String> ids) {
+  private static void printUsagePoints(PrintWriter out, List<String> ids) {
     out.println("Usage points (" + ids.size() + "): " + String.join(", ", ids));
   }
 }

@@ -7,7 +7,6 @@ import io.github.linkyj.core.auth.StoredTokens;
 import io.github.linkyj.examples.cli.terminal.TerminalQrCode;
 import java.io.PrintWriter;
 import java.time.Clock;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 
 /**
@@ -23,8 +22,7 @@ final class ConsentPrompt {
   static void show(DeviceAuthorization authorization, Clock clock, PrintWriter out) {
     String complete =
         authorization.verificationUriComplete().orElse(authorization.verificationUri());
-    String expiry =
-        TIME.format(authorization.expiresAt().atZone(ZoneId.systemDefault().normalized()));
+    String expiry = TIME.format(authorization.expiresAt().atZone(clock.getZone()));
     out.println("To let Enedis share your Linky data:");
     out.println("  1. open   " + authorization.verificationUri());
     out.println("  2. enter  " + authorization.userCode());

@@ -139,7 +139,7 @@ final class DemoCommand implements Callable<Integer> {
     Clock clock = demoClock(linky.clock());
     checkData();
     if (!linky.isVerbose()) {
-      // The table and the outcome say what happened; the sync's log lines would bury them.
+      // The table and the outcome report what happened; the sync's log lines would bury them.
       Logging.quiet();
     }
 
@@ -195,7 +195,7 @@ final class DemoCommand implements Callable<Integer> {
 
   /**
    * Returns one household per recorded usage point that has data in the days the sync reads, and
-   * says which were left out and why.
+   * prints which were left out and why.
    */
   private List<Household> recordedHouseholds(Source source, Clock clock, PrintWriter out)
       throws LinkyException, InvalidInputException, IOException {

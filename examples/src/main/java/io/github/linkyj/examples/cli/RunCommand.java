@@ -1,6 +1,7 @@
 package io.github.linkyj.examples.cli;
 
 import io.github.linkyj.core.LinkyException;
+import io.github.linkyj.core.MeteringParser;
 import io.github.linkyj.core.auth.ConsentProxyTokenProvider;
 import io.github.linkyj.core.auth.DeviceAuthorization;
 import io.github.linkyj.core.auth.DeviceFlow;
@@ -75,7 +76,11 @@ final class RunCommand implements Callable<Integer> {
               SyncProgress.of(false, System.err),
               false);
       ConsentOnDemand consent =
-          new ConsentOnDemand(source, target, new UserMessages(settings.language(), zone()), out);
+          new ConsentOnDemand(
+              source,
+              target,
+              new UserMessages(settings.language(), MeteringParser.ENEDIS_ZONE),
+              out);
       LinkyService service = new LinkyService(sync, linky.clock(), consent::onReport);
       Stopper stopper = new Stopper(service, consent);
 
@@ -94,11 +99,7 @@ final class RunCommand implements Callable<Integer> {
     }
   }
 
-  private static java.time.ZoneId zone() {
-    return io.github.linkyj.core.MeteringParser.ENEDIS_ZONE;
-  }
-
-  /** What SIGTERM does: stop the service and the consent wait, then wait for the last save. */
+  /** The SIGTERM action: stops the service and the consent wait, then waits for the last save. */
   static final class Stopper {
     private final LinkyService service;
     private final ConsentOnDemand consent;

@@ -10,6 +10,8 @@ import io.github.linkyj.examples.cli.config.ConfigException;
 import io.github.linkyj.examples.cli.config.RunnerConfig;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -22,7 +24,8 @@ import picocli.CommandLine.Spec;
       "Runs one complete sync cycle: fetches the missing Enedis data of every usage point, writes"
           + " the hourly short log, the day rows (peak and off-peak) and the dashboard value to"
           + " Domoticz, and saves the sync state in state.dir after every batch.",
-      "Shows a progress bar on a terminal and log lines otherwise. Exits with 0 when the cycle"
+      "Shows a progress bar on a terminal and log lines otherwise. Ctrl-C or SIGTERM stops the"
+          + " cycle once the batch being written is saved (exit 130). Exits with 0 when the cycle"
           + " completed; see the exit codes below otherwise."
     })
 final class SyncCommand implements Callable<Integer> {
@@ -59,12 +62,38 @@ final class SyncCommand implements Callable<Integer> {
               progress,
               allowNight);
 
-      SyncReport report = sync.runOnce();
+      SyncReport report = runStoppable(sync, linky.shutdownHooks());
 
       progress.finish();
       SyncSetup.logMessages(report);
       SyncSetup.printOutcome(report, out, err, "sync", true);
       return SyncSetup.exitCode(report);
+    }
+  }
+
+  /** Runs the cycle; Ctrl-C or SIGTERM stops it after the batch being written is saved. */
+  private static SyncReport runStoppable(LinkySync sync, ShutdownHooks hooks) {
+    CountDownLatch finished = new CountDownLatch(1);
+    ShutdownHooks.Registration hook =
+        hooks.register(
+            "linky-sync-stop",
+            () -> {
+              sync.stop();
+              awaitQuietly(finished);
+            });
+    try {
+      return sync.runOnce();
+    } finally {
+      finished.countDown();
+      hook.remove();
+    }
+  }
+
+  private static void awaitQuietly(CountDownLatch finished) {
+    try {
+      finished.await(RunCommand.STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 }

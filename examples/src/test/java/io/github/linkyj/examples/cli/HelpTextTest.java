@@ -66,7 +66,7 @@ class HelpTextTest {
     assertThat(Cli.run("demo", "--help").out()).contains("(Wh)").contains("YYYY-MM-DD");
     assertThat(Cli.run("convert", "--help").out()).contains("energy in Wh");
     assertThat(Cli.run("sync", "--help").out())
-        .contains("--days-history=HISTORY")
+        .contains("--days-history=DAYS")
         .contains("2 to 1095");
   }
 }
