@@ -451,18 +451,23 @@ final class SyncCycle {
       return cached;
     }
     OffPeakSchedule schedule = sync.offPeakSchedule;
+    boolean fallback = !schedule.equals(OffPeakSchedule.none());
     try {
       Optional<String> hours = sync.client.contract(id).offpeakHours();
       if (hours.isPresent()) {
         schedule = OffPeakSchedule.parseContract(hours.get());
         debug("Off-peak hours of " + id + " from its contract: " + hours.get());
       } else {
-        send(sync.text.contractOffPeakUnavailable(id, "the contract lists no off-peak hours"));
+        send(
+            sync.text.contractOffPeakUnavailable(
+                id, "the contract lists no off-peak hours", fallback));
       }
     } catch (UnsupportedOperationException e) {
-      send(sync.text.contractOffPeakUnavailable(id, "this data source serves no contract"));
+      send(
+          sync.text.contractOffPeakUnavailable(
+              id, "this data source serves no contract", fallback));
     } catch (LinkyException | RuntimeException e) {
-      send(sync.text.contractOffPeakUnavailable(id, LinkySync.describe(e)));
+      send(sync.text.contractOffPeakUnavailable(id, LinkySync.describe(e), fallback));
     }
     sync.contractSchedules.put(id, schedule);
     return schedule;
