@@ -258,12 +258,14 @@ class LinkySyncTest {
     start(b -> b.sandboxCustomer(0));
     DomoticzTarget target = fixture.target();
     LinkySync[] sync = new LinkySync[1];
+    java.util.concurrent.atomic.AtomicBoolean edited =
+        new java.util.concurrent.atomic.AtomicBoolean();
     sync[0] =
         fixture
             .sync(settings(14).hourlyViewDays(0).build(), List.of(HOUSE), target)
             .progress(
                 (done, total, note) -> {
-                  if (done == 1) {
+                  if (done == 1 && edited.compareAndSet(false, true)) {
                     // Editing the device in Domoticz drops its options: dated rows then go
                     // nowhere while Domoticz still answers OK.
                     fixture.device("Linky " + HOUSE).options.remove("AddDBLogEntry");
@@ -282,6 +284,25 @@ class LinkySyncTest {
     assertThat(report.messages()).extracting(UserMessage::key).contains(Key.HISTORY_NOT_STORED);
     assertThat(fixture.domoticz.domoticz().logMessages())
         .anySatisfy(line -> assertThat(line).startsWith("4:Domoticz did not store the history"));
+    FakeDevice device = fixture.device("Linky " + HOUSE);
+    assertThat(device.dayRows()).hasSize(7);
+
+    // The next cycle sets the options again and writes the days in its window once more.
+    fixture.moveTo(MORNING.plusDays(1));
+    SyncReport next = sync[0].runOnce();
+
+    assertThat(next.isClean()).isTrue();
+    assertThat(next.meter(HOUSE).orElseThrow().dayRows())
+        .extracting(SyncReport.DayRow::date)
+        .containsExactly(
+            TODAY.minusDays(13),
+            TODAY.minusDays(12),
+            TODAY.minusDays(11),
+            TODAY.minusDays(10),
+            TODAY.minusDays(9),
+            TODAY.minusDays(8),
+            TODAY);
+    assertThat(device.dayRows()).hasSize(14).doesNotContainKey(oldest);
   }
 
   @Test
