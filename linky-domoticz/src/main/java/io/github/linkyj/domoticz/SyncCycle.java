@@ -56,7 +56,7 @@ import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The work of one {@link LinkySync#runOnce()}: holds the state between batches. */
+/** The work of one {@link LinkySync#runOnce()}, which keeps the state between batches. */
 final class SyncCycle {
   private static final Logger LOG = LoggerFactory.getLogger(SyncCycle.class);
 
@@ -77,7 +77,7 @@ final class SyncCycle {
   private int batchesDone;
   private int batchesTotal;
 
-  /** What the cycle wrote to one meter, for the report and the read-back. */
+  /** Record of what the cycle wrote to one meter, for the report and the read-back. */
   private static final class MeterLog {
     final String meterId;
     final String deviceName;
