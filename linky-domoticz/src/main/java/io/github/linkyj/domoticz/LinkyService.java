@@ -96,7 +96,7 @@ public final class LinkyService {
         if (stopped) {
           break;
         }
-        SyncReport report = sync.runOnce();
+        SyncReport report = sync.runOnce(() -> stopped);
         cycles++;
         LOG.info(
             "Sync cycle {} ended {}; next run {} ({})",

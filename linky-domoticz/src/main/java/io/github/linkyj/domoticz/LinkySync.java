@@ -26,6 +26,7 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,7 +38,7 @@ import org.slf4j.LoggerFactory;
  * writes the hourly short log and the day rows, saves the state after every batch, writes the
  * dashboard value, merges a consumption-only and a production-only usage point into one {@code
  * Linky <C> / <P>} meter, reads the history back, and works out when the next cycle runs. It never
- * throws for a failure of Enedis or Domoticz: the {@link SyncReport} says what happened.
+ * throws for a failure of Enedis or Domoticz, and returns a {@link SyncReport} of what happened.
  *
  * <p>The state is saved after every batch, so a cycle interrupted by a crash, a failure or {@link
  * #stop()} resumes where it ended and writes no day twice.
@@ -105,6 +106,8 @@ public final class LinkySync {
   final SchedulePolicy policy;
 
   private final AtomicBoolean stopRequested = new AtomicBoolean();
+  private final AtomicBoolean running = new AtomicBoolean();
+  private volatile BooleanSupplier externalStop = () -> false;
   final AtomicBoolean retentionChecked = new AtomicBoolean();
   final Map<String, OffPeakSchedule> contractSchedules = new ConcurrentHashMap<>();
 
@@ -154,21 +157,35 @@ public final class LinkySync {
    * @throws IllegalStateException if a cycle of this instance is already running
    */
   public SyncReport runOnce() {
-    stopRequested.set(false);
-    return new SyncCycle(this).run();
+    return runOnce(() -> false);
+  }
+
+  /** Runs one cycle that also stops when {@code stop} turns true. */
+  SyncReport runOnce(BooleanSupplier stop) {
+    if (!running.compareAndSet(false, true)) {
+      throw new IllegalStateException("A sync cycle of " + this + " is already running");
+    }
+    try {
+      stopRequested.set(false);
+      externalStop = stop;
+      return new SyncCycle(this).run();
+    } finally {
+      running.set(false);
+    }
   }
 
   /**
    * Asks the running cycle to stop after the batch it is writing, once that batch is saved. The
    * cycle then returns a report with outcome {@link SyncReport.Outcome#STOPPED}. A call while no
-   * cycle runs affects nothing: the next cycle clears it.
+   * cycle runs affects nothing: the next cycle clears it. {@link LinkyService#stop()} also covers
+   * the time between cycles.
    */
   public void stop() {
     stopRequested.set(true);
   }
 
   boolean isStopRequested() {
-    return stopRequested.get();
+    return stopRequested.get() || externalStop.getAsBoolean();
   }
 
   /**

@@ -51,12 +51,17 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The work of one {@link LinkySync#runOnce()}: holds the state between batches. */
+/** The work of one {@link LinkySync#runOnce()}, which keeps the state between batches. */
 final class SyncCycle {
   private static final Logger LOG = LoggerFactory.getLogger(SyncCycle.class);
+
+  /** A date that is not the start of a date-time: day rows, not short-log points. */
+  private static final Pattern DATE = Pattern.compile("(\\d{4}-\\d{2}-\\d{2})(?![ T]\\d)");
 
   private final LinkySync sync;
   private final List<UserMessage> messages = new ArrayList<>();
@@ -72,7 +77,7 @@ final class SyncCycle {
   private int batchesDone;
   private int batchesTotal;
 
-  /** What the cycle wrote to one meter, for the report and the read-back. */
+  /** Record of what the cycle wrote to one meter, for the report and the read-back. */
   private static final class MeterLog {
     final String meterId;
     final String deviceName;
@@ -451,18 +456,23 @@ final class SyncCycle {
       return cached;
     }
     OffPeakSchedule schedule = sync.offPeakSchedule;
+    boolean fallback = !schedule.equals(OffPeakSchedule.none());
     try {
       Optional<String> hours = sync.client.contract(id).offpeakHours();
       if (hours.isPresent()) {
         schedule = OffPeakSchedule.parseContract(hours.get());
         debug("Off-peak hours of " + id + " from its contract: " + hours.get());
       } else {
-        send(sync.text.contractOffPeakUnavailable(id, "the contract lists no off-peak hours"));
+        send(
+            sync.text.contractOffPeakUnavailable(
+                id, "the contract lists no off-peak hours", fallback));
       }
     } catch (UnsupportedOperationException e) {
-      send(sync.text.contractOffPeakUnavailable(id, "this data source serves no contract"));
+      send(
+          sync.text.contractOffPeakUnavailable(
+              id, "this data source serves no contract", fallback));
     } catch (LinkyException | RuntimeException e) {
-      send(sync.text.contractOffPeakUnavailable(id, LinkySync.describe(e)));
+      send(sync.text.contractOffPeakUnavailable(id, LinkySync.describe(e), fallback));
     }
     sync.contractSchedules.put(id, schedule);
     return schedule;
@@ -566,13 +576,36 @@ final class SyncCycle {
         continue;
       }
       List<String> missing = sync.target.verify(meter.meterId, meter.dayRows, meter.points);
+      List<LocalDate> unstored = new ArrayList<>();
       for (String problem : missing) {
         LOG.error("Read-back of {}: {}", meter.deviceName, problem);
         meter.problems.add(problem);
         problems.add(problem);
         send(sync.text.historyNotStored(meter.deviceName, problem));
+        unstored.addAll(writtenDaysIn(problem, meter));
+      }
+      if (!unstored.isEmpty()) {
+        LOG.info(
+            "Marking {} day(s) of {} as not written, to write them again: {}",
+            unstored.size(),
+            meter.meterId,
+            unstored);
+        state = state.with(state.usagePoint(meter.meterId).withDaysUnwritten(unstored));
       }
     }
+  }
+
+  /** Returns the days written to {@code meter} that a read-back problem names. */
+  private static List<LocalDate> writtenDaysIn(String problem, MeterLog meter) {
+    List<LocalDate> days = new ArrayList<>();
+    Matcher matcher = DATE.matcher(problem);
+    while (matcher.find()) {
+      LocalDate day = LocalDate.parse(matcher.group(1));
+      if (meter.dayRows.containsKey(day) && !days.contains(day)) {
+        days.add(day);
+      }
+    }
+    return days;
   }
 
   private SyncReport succeed() throws IOException {

@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What one {@link LinkySync#runOnce()} cycle did: per meter the rows written and the dashboard, the
- * outcome, the messages shown to the user and when the next cycle runs.
+ * Result of one {@link LinkySync#runOnce()} cycle: per meter the rows written and the dashboard,
+ * the outcome, the messages shown to the user and when the next cycle runs.
  *
  * @param outcome how the cycle ended
  * @param meters one entry per meter written, in processing order
@@ -33,7 +33,7 @@ public record SyncReport(
     int requests,
     Optional<String> failure) {
 
-  /** How a cycle ended. */
+  /** End state of a cycle. */
   public enum Outcome {
     /** Every planned batch was fetched and written. */
     COMPLETED,

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Where a {@link LinkySync} writes: a Domoticz server ({@link DomoticzTarget}) or memory ({@link
+ * Destination of a {@link LinkySync}: a Domoticz server ({@link DomoticzTarget}) or memory ({@link
  * RecordingTarget}).
  *
  * <p>A meter is named by its meter id: a usage point id, or {@code <C> / <P>} for a merged pair.

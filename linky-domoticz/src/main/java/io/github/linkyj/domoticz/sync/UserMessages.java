@@ -226,10 +226,15 @@ public final class UserMessages {
   }
 
   /**
-   * Returns the notice that the off-peak hours cannot come from the contract of a usage point, and
-   * that the schedule typed in the settings applies instead.
+   * Returns the notice that the off-peak hours cannot come from the contract of a usage point.
+   *
+   * @param usagePointId the usage point
+   * @param reason why, such as "this data source serves no contract"
+   * @param fallback whether another configured schedule applies instead; without one every hour
+   *     counts as peak
    */
-  public UserMessage contractOffPeakUnavailable(String usagePointId, String reason) {
+  public UserMessage contractOffPeakUnavailable(
+      String usagePointId, String reason, boolean fallback) {
     requireNonNull(usagePointId, "usagePointId");
     requireNonNull(reason, "reason");
     return message(
@@ -239,12 +244,19 @@ public final class UserMessages {
             + usagePointId
             + " ("
             + reason
-            + "); using the off-peak hours of the settings",
+            + "); "
+            + (fallback
+                ? "using the configured off-peak hours"
+                : "every hour counts as peak; type the off-peak hours in the settings instead"),
         "Pas d'heures creuses dans le contrat du point de livraison "
             + usagePointId
             + " ("
             + reason
-            + ") ; utilisation des heures creuses des paramètres");
+            + ") ; "
+            + (fallback
+                ? "utilisation des heures creuses configurées"
+                : "toutes les heures comptent en heures pleines ; saisissez plutôt les heures"
+                    + " creuses dans les paramètres"));
   }
 
   /** Returns the error that ended a cycle. */
