@@ -4,16 +4,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.linkyj.core.testing.DevicePoll;
 import io.github.linkyj.core.testing.EnedisSimulator;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 class ConsentCommandTest {
   private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-03-02T09:00:00Z"), Cli.PARIS);
@@ -70,6 +81,49 @@ class ConsentCommandTest {
         .contains("the user denied the request; start a new device authorization")
         .contains("Run 'linky consent'");
     assertThat(Files.exists(dir.resolve("token.json"))).isFalse();
+  }
+
+  @Test
+  @Timeout(30)
+  void ctrlCCancelsWaitWithCode130() throws Exception {
+    try (EnedisSimulator manual =
+        EnedisSimulator.builder(CLOCK)
+            .sandboxCustomer(0)
+            .pollInterval(Duration.ofSeconds(1))
+            .manualApproval()
+            .start()) {
+      Map<String, String> settings = new HashMap<>(environment);
+      settings.put("LINKY_SOURCE_URL", manual.baseUrl());
+      settings.put("LINKY_SOURCE_CLIENT_ID", manual.clientId());
+      CommandLine commandLine = LinkyCommand.commandLine(settings, CLOCK, false);
+      List<Runnable> hooks = new CopyOnWriteArrayList<>();
+      ((LinkyCommand) commandLine.getCommand())
+          .shutdownHooks(
+              (name, action) -> {
+                hooks.add(action);
+                return () -> hooks.remove(action);
+              });
+      StringWriter out = new StringWriter();
+      StringWriter err = new StringWriter();
+      commandLine.setOut(new PrintWriter(out, true));
+      commandLine.setErr(new PrintWriter(err, true));
+      ExecutorService executor = Executors.newSingleThreadExecutor();
+      try {
+        Future<Integer> consent = executor.submit(() -> commandLine.execute("consent"));
+        while (hooks.isEmpty()) {
+          Thread.sleep(20);
+        }
+
+        hooks.get(0).run();
+
+        assertThat(consent.get(10, TimeUnit.SECONDS)).isEqualTo(130);
+        assertThat(out.toString()).contains("Waiting for the consent (Ctrl-C cancels)...");
+        assertThat(err.toString()).isEqualTo("linky consent: stopped\n");
+        assertThat(Files.exists(dir.resolve("token.json"))).isFalse();
+      } finally {
+        executor.shutdownNow();
+      }
+    }
   }
 
   @Test
