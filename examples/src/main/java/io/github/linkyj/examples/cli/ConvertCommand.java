@@ -121,7 +121,10 @@ final class ConvertCommand implements Callable<Integer> {
     if (matching.isEmpty()) {
       List<String> ids = series.stream().map(MeteringSeries::usagePointId).distinct().toList();
       throw new InvalidInputException(
-          "No file holds usage point " + usagePoint + "; the files hold " + String.join(", ", ids));
+          "No file contains usage point "
+              + usagePoint
+              + "; the files contain "
+              + String.join(", ", ids));
     }
     return matching;
   }

@@ -15,8 +15,8 @@ import java.util.TreeMap;
 
 /**
  * The readings of one usage point and metering kind, merged from one or more responses in time
- * order. A reading seen twice is kept once; a second reading of the same interval or day with
- * another value is reported as a conflict and the first one is kept.
+ * order. A reading seen twice is kept once. When a second reading of the same interval or day has
+ * another value, the first one is kept and the second is reported as a conflict.
  */
 final class MeteringSeries {
   private final String usagePointId;

@@ -252,8 +252,8 @@ final class Source implements AutoCloseable {
   }
 
   /**
-   * Clears the stored tokens, so that the next command asks for consent. The sync calls it once for
-   * {@code debug = reset-consent} and records that in its state.
+   * Clears the stored tokens, so that the next command requires consent again. The sync calls it
+   * once for {@code debug = reset-consent} and records that in its state.
    */
   void clearConsent() throws LinkyException {
     if (store != null) {

@@ -271,7 +271,7 @@ class ConvertCommandTest {
     assertThat(result.exitCode()).isEqualTo(2);
     assertThat(result.err())
         .isEqualTo(
-            "linky convert: No file holds usage point 12345678901234; the files hold"
+            "linky convert: No file contains usage point 12345678901234; the files contain"
                 + " 77777777777777\n");
   }
 
