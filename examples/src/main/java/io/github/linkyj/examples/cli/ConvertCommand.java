@@ -100,7 +100,7 @@ final class ConvertCommand implements Callable<Integer> {
     }
     List<MeteringSeries> series = selected(MeteringFiles.read(files, kind));
     for (MeteringSeries one : series) {
-      one.conflicts().forEach(err::println);
+      one.conflicts().forEach(conflict -> err.println("linky convert: " + conflict));
     }
     MeteringWriter writer = new MeteringWriter(spec.commandLine().getOut(), format);
     if (daily) {

@@ -55,9 +55,10 @@ final class MeteringSeries {
                 + ": the day "
                 + day.date()
                 + " has "
-                + day.energy()
-                + " but an earlier file has "
-                + kept.energy()
+                + MeteringWriter.wattHours(day.energy())
+                + " Wh but an earlier file has "
+                + MeteringWriter.wattHours(kept.energy())
+                + " Wh"
                 + "; kept the earlier value");
       }
     }

@@ -199,6 +199,24 @@ class ConvertCommandTest {
   }
 
   @Test
+  void conflictingValueKeepsFirstFile() throws Exception {
+    String json =
+        Files.readString(Cli.copyRecorded(dir, PRODUCTION_DAILY).resolve(PRODUCTION_DAILY));
+    Path changed = dir.resolve("daily_production_2023-04-01_2023-04-02_changed.json");
+    Files.writeString(changed, json.replace("\"643\"", "\"700\""));
+
+    Cli.Result result =
+        Cli.run("convert", dir.resolve(PRODUCTION_DAILY).toString(), changed.toString());
+
+    assertThat(result.exitCode()).isZero();
+    assertThat(result.out()).contains(",2023-04-01,643").doesNotContain("700");
+    assertThat(result.err())
+        .isEqualTo(
+            "linky convert: daily_production_2023-04-01_2023-04-02_changed.json: the day 2023-04-01 has 700 Wh"
+                + " but an earlier file has 643 Wh; kept the earlier value\n");
+  }
+
+  @Test
   void jsonFormatHasNumbers() {
     Cli.copyRecorded(dir, PRODUCTION_DAILY);
 
