@@ -11,6 +11,7 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -88,6 +89,30 @@ class SyncCommandTest {
           .contains("linky sync: no valid Enedis consent")
           .contains("Run 'linky consent' (with the same configuration), then sync again.");
       assertThat(domoticz.domoticz().devices()).isEmpty();
+    }
+  }
+
+  @Test
+  void resetConsentClearsTokensOnce() throws Exception {
+    try (EnedisSimulator simulator =
+        EnedisSimulator.builder(CLOCK)
+            .sandboxCustomer(0)
+            .pollInterval(Duration.ofSeconds(1))
+            .approveAfterPolls(0)
+            .start()) {
+      environment.put("LINKY_SOURCE_URL", simulator.baseUrl());
+      environment.put("LINKY_SOURCE_CLIENT_ID", simulator.clientId());
+      environment.put("LINKY_TOKEN_FILE", dir.resolve("token.json").toString());
+      Cli.run(environment, CLOCK, "consent");
+
+      Cli.Result reset = Cli.run(environment, CLOCK, "sync", "--debug", "reset-consent");
+      Cli.Result consent = Cli.run(environment, CLOCK, "consent");
+      Cli.Result again = Cli.run(environment, CLOCK, "sync", "--debug", "reset-consent");
+
+      assertThat(reset.exitCode()).isEqualTo(3);
+      assertThat(consent.exitCode()).isZero();
+      assertThat(again.exitCode()).as(again.err()).isZero();
+      assertThat(Files.exists(dir.resolve("token.json"))).isTrue();
     }
   }
 
