@@ -162,6 +162,7 @@ final class DemoCommand implements Callable<Integer> {
         SyncSetup.printOutcome(report, out, spec.commandLine().getErr(), "demo", false);
         exitCode = Math.max(exitCode, SyncSetup.exitCode(report));
       }
+      printNextSteps(out, settings.hardwareName());
       return exitCode;
     } finally {
       if (stateDir == null) {
@@ -247,6 +248,19 @@ final class DemoCommand implements Callable<Integer> {
     SyncReport report = sync.runOnce();
     progress.finish();
     return report;
+  }
+
+  private void printNextSteps(PrintWriter out, String hardwareName) {
+    out.println();
+    if (domoticzUrl == null) {
+      out.println(
+          "Add --domoticz http://HOST:PORT to write these rows into a Domoticz;"
+              + " docs/cli.md describes the setup with a real consent.");
+    } else {
+      out.println(
+          "Written into the Domoticz at " + domoticzUrl + ", hardware \"" + hardwareName + "\".");
+    }
+    out.flush();
   }
 
   /** Returns the settings that the demo's options set; they win over the file and environment. */

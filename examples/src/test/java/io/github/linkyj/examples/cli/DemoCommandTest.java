@@ -101,6 +101,8 @@ class DemoCommandTest {
           Cli.run(Map.of(), CLOCK, "demo", "--customers", "3", "--domoticz", domoticz.url());
 
       assertThat(result.exitCode()).as(result.err()).isZero();
+      assertThat(result.out())
+          .endsWith("Written into the Domoticz at " + domoticz.url() + ", hardware \"Linky\".\n");
       assertThat(domoticz.domoticz().devices().values())
           .extracting(d -> d.name())
           .containsExactlyInAnyOrder(
