@@ -510,6 +510,45 @@ class LinkySyncTest {
     }
   }
 
+  @Test
+  void clockChangeDaysHaveTheirHours() throws Exception {
+    fixture =
+        new SyncFixture(
+            LocalDateTime.of(2026, 10, 26, 9, 17), directory, b -> b.sandboxCustomer(0));
+    SyncReport autumn =
+        fixture.sync(settings(7).build(), List.of(HOUSE), fixture.target()).build().runOnce();
+    fixture.close();
+    fixture =
+        new SyncFixture(
+            LocalDateTime.of(2026, 3, 30, 9, 17),
+            directory.resolve("spring"),
+            b -> b.sandboxCustomer(0));
+    SyncReport spring =
+        fixture.sync(settings(7).build(), List.of(HOUSE), fixture.target()).build().runOnce();
+
+    assertThat(pointsOn(autumn, LocalDate.of(2026, 10, 25))).hasSize(25);
+    assertThat(pointsOn(autumn, LocalDate.of(2026, 10, 24))).hasSize(24);
+    assertThat(pointsOn(spring, LocalDate.of(2026, 3, 29))).hasSize(23);
+    for (SyncReport report : List.of(autumn, spring)) {
+      List<SyncReport.HourlyPoint> points = report.meter(HOUSE).orElseThrow().hourlyPoints();
+      for (int i = 1; i < points.size(); i++) {
+        P1Energy before = points.get(i - 1).counters();
+        P1Energy after = points.get(i).counters();
+        assertThat(after.usage1() + after.usage2())
+            .as(points.get(i).end().toString())
+            .isGreaterThan(before.usage1() + before.usage2());
+      }
+    }
+    assertThat(spring.problems()).isEmpty();
+  }
+
+  private static List<SyncReport.HourlyPoint> pointsOn(SyncReport report, LocalDate day) {
+    return report.meter(HOUSE).orElseThrow().hourlyPoints().stream()
+        .filter(p -> p.end().isAfter(day.atStartOfDay()))
+        .filter(p -> !p.end().isAfter(day.plusDays(1).atStartOfDay()))
+        .toList();
+  }
+
   private static Instant at(LocalDateTime time) {
     return time.atZone(SyncFixture.PARIS).toInstant();
   }
