@@ -178,6 +178,41 @@ class LinkySyncTest {
   }
 
   @Test
+  void mergedPairSurvivesARestart() throws Exception {
+    start(b -> b.sandboxCustomer(3));
+    LinkySync[] first = new LinkySync[1];
+    first[0] =
+        fixture
+            .sync(settings(30).build(), List.of(C, P), fixture.target())
+            .progress(
+                (done, total, note) -> {
+                  if (note.startsWith(P)) {
+                    first[0].stop();
+                  }
+                })
+            .build();
+    assertThat(first[0].runOnce().outcome()).isEqualTo(SyncReport.Outcome.STOPPED);
+    // The second cycle finds the pair again from the state; it never saw the first cycle's days.
+    assertThat(fixture.domoticz.domoticz().devices()).hasSize(2);
+
+    SyncReport resumed =
+        fixture.sync(settings(30).build(), List.of(C, P), fixture.target()).build().runOnce();
+
+    assertThat(resumed.outcome()).isEqualTo(SyncReport.Outcome.COMPLETED);
+    String merged = "Linky " + C + " / " + P;
+    FakeDevice pair = fixture.device(merged);
+    assertThat(pair.dayRows()).hasSize(30);
+    assertThat(dayRowWrites(merged).values()).containsOnly(1);
+    for (LocalDate day = TODAY.minusDays(30); day.isBefore(TODAY); day = day.plusDays(1)) {
+      P1Energy c = fixture.device("Linky " + C).dayRows().get(day).energy();
+      P1Energy p = fixture.device("Linky " + P).dayRows().get(day).energy();
+      assertThat(pair.dayRows().get(day).energy())
+          .as(day.toString())
+          .isEqualTo(new P1Energy(c.usage1(), c.usage2(), p.return1(), p.return2()));
+    }
+  }
+
+  @Test
   void productionOnlyMeterSkipsConsumption() throws Exception {
     start(b -> b.sandboxCustomer(5));
     LinkySync sync = fixture.sync(settings(7).build(), List.of(SOLAR), fixture.target()).build();
