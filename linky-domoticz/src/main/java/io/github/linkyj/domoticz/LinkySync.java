@@ -40,8 +40,9 @@ import org.slf4j.LoggerFactory;
  * Linky <C> / <P>} meter, reads the history back, and works out when the next cycle runs. It never
  * throws for a failure of Enedis or Domoticz, and returns a {@link SyncReport} of what happened.
  *
- * <p>The state is saved after every batch, so a cycle interrupted by a crash, a failure or {@link
- * #stop()} resumes where it ended and writes no day twice.
+ * <p>The state is saved after every batch, so a cycle ended by a failure or {@link #stop()} resumes
+ * at the first batch not saved and writes no day twice. A crash in the middle of a batch writes
+ * that batch again, which replaces the same rows.
  *
  * <p>Example, a dry run into memory:
  *
