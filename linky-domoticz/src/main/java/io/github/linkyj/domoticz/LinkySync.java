@@ -154,6 +154,25 @@ public final class LinkySync implements AutoCloseable {
     return target;
   }
 
+  /** Returns the message catalogue in the language of the settings. */
+  public UserMessages userMessages() {
+    return text;
+  }
+
+  /**
+   * Sends a user message, such as {@link UserMessages#consentRequired}, as a cycle does: to SLF4J,
+   * to the debug log file if one is open, and to the target's log with the matching level. A
+   * failure to reach the target is logged, not thrown.
+   */
+  public void send(UserMessage message) {
+    requireNonNull(message, "message");
+    DebugLog debug;
+    synchronized (this) {
+      debug = debugLog == null ? DebugLog.disabled() : debugLog;
+    }
+    send(message, debug, null);
+  }
+
   /**
    * Runs one sync cycle. Failures of Enedis and Domoticz end the cycle and are reported, not
    * thrown; batches already written stay recorded.

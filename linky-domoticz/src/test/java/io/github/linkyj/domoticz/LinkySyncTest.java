@@ -245,6 +245,11 @@ class LinkySyncTest {
 
     assertThat(report.outcome()).isEqualTo(SyncReport.Outcome.CONSENT_REQUIRED);
     assertThat(report.messages()).extracting(UserMessage::key).contains(Key.CONSENT_MISSING);
+    sync.send(sync.userMessages().consentRequired("https://consent.example/device", "TFEY-WPND"));
+    assertThat(fixture.domoticz.domoticz().logMessages())
+        .contains(
+            "4:To let Enedis share your Linky data, open https://consent.example/device and enter"
+                + " the code TFEY-WPND");
     assertThat(fixture.domoticz.domoticz().logMessages())
         .anySatisfy(line -> assertThat(line).startsWith("4:Enedis refused access"));
     assertThat(report.nextRun()).isEqualTo(fixture.clock.instant().plus(Duration.ofHours(1)));
