@@ -40,8 +40,9 @@ import org.slf4j.LoggerFactory;
  * Linky <C> / <P>} meter, reads the history back, and works out when the next cycle runs. It never
  * throws for a failure of Enedis or Domoticz, and returns a {@link SyncReport} of what happened.
  *
- * <p>The state is saved after every batch, so a cycle interrupted by a crash, a failure or {@link
- * #stop()} resumes where it ended and writes no day twice.
+ * <p>The state is saved after every batch, so a cycle ended by a failure or {@link #stop()} resumes
+ * at the first batch not saved and writes no day twice. A crash in the middle of a batch writes
+ * that batch again, which replaces the same rows.
  *
  * <p>Example, a dry run into memory:
  *
@@ -58,8 +59,10 @@ import org.slf4j.LoggerFactory;
  * }</pre>
  *
  * <p>A {@code LinkySync} runs one cycle at a time; {@link #stop()} may be called from any thread.
+ * At the simple and advanced debug levels, the first cycle opens the debug log file and later
+ * cycles add to it, until {@link #close()}.
  */
-public final class LinkySync {
+public final class LinkySync implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(LinkySync.class);
 
   /** Supplies the usage point ids of a cycle, such as a token provider's {@code usagePointIds}. */
@@ -107,6 +110,7 @@ public final class LinkySync {
 
   private final AtomicBoolean stopRequested = new AtomicBoolean();
   private final AtomicBoolean running = new AtomicBoolean();
+  private DebugLog debugLog; // Guarded by this.
   private volatile BooleanSupplier externalStop = () -> false;
   final AtomicBoolean retentionChecked = new AtomicBoolean();
   final Map<String, OffPeakSchedule> contractSchedules = new ConcurrentHashMap<>();
@@ -148,6 +152,25 @@ public final class LinkySync {
   /** Returns the target. */
   public SyncTarget target() {
     return target;
+  }
+
+  /** Returns the message catalogue in the language of the settings. */
+  public UserMessages userMessages() {
+    return text;
+  }
+
+  /**
+   * Sends a user message, such as {@link UserMessages#consentRequired}, as a cycle does: to SLF4J,
+   * to the debug log file if one is open, and to the target's log with the matching level. A
+   * failure to reach the target is logged, not thrown.
+   */
+  public void send(UserMessage message) {
+    requireNonNull(message, "message");
+    DebugLog debug;
+    synchronized (this) {
+      debug = debugLog == null ? DebugLog.disabled() : debugLog;
+    }
+    send(message, debug, null);
   }
 
   /**
@@ -220,6 +243,40 @@ public final class LinkySync {
     return level.kind() == DebugLevel.Kind.SANDBOX
         ? Optional.of(level.sandboxCustomer())
         : Optional.empty();
+  }
+
+  /** Returns the debug log, opening it on the first call and sending its path to {@code sink}. */
+  synchronized DebugLog debugLog(List<UserMessage> sink) {
+    if (debugLog == null) {
+      try {
+        debugLog =
+            DebugLog.open(
+                settings.debugLevel(), settings.hardwareName(), debugDirectory, clock, zone);
+      } catch (IOException e) {
+        LOG.warn("Cannot create the debug log file in {}: {}", debugDirectory, e.toString());
+        debugLog = DebugLog.disabled();
+      }
+      DebugLog opened = debugLog;
+      opened
+          .file()
+          .ifPresent(f -> send(text.debugLogFile(f, settings.hardwareName()), opened, sink));
+    }
+    return debugLog;
+  }
+
+  /** Closes the debug log file, if a cycle opened one. A later cycle opens a new file. */
+  @Override
+  public synchronized void close() {
+    if (debugLog == null) {
+      return;
+    }
+    try {
+      debugLog.close();
+    } catch (IOException e) {
+      LOG.warn(
+          "Cannot close the debug log file {}: {}", debugLog.file().orElse(null), e.toString());
+    }
+    debugLog = null;
   }
 
   /** Returns when the first cycle after a start runs, sending the night message if it waits. */

@@ -84,6 +84,8 @@ final class SyncCycle {
     final List<String> usagePointIds;
     final SortedMap<LocalDate, P1Energy> dayRows = new TreeMap<>();
     final SortedMap<LocalDateTime, P1Reading> points = new TreeMap<>();
+    // The points in order, both of the repeated hour when daylight saving time ends included.
+    final List<SyncReport.HourlyPoint> hourly = new ArrayList<>();
     final List<String> problems = new ArrayList<>();
     P1Reading dashboard;
     String dashboardMissing;
@@ -97,9 +99,6 @@ final class SyncCycle {
     SyncReport.Meter report() {
       List<SyncReport.DayRow> rows = new ArrayList<>();
       dayRows.forEach((day, energy) -> rows.add(SyncReport.DayRow.of(day, energy)));
-      List<SyncReport.HourlyPoint> hourly = new ArrayList<>();
-      points.forEach(
-          (end, reading) -> hourly.add(new SyncReport.HourlyPoint(end, reading.counters())));
       return new SyncReport.Meter(
           meterId,
           deviceName,
@@ -132,27 +131,8 @@ final class SyncCycle {
       send(sync.text.serversUnreachableAtNight(next.at()));
       return report(SyncReport.Outcome.NIGHT, next, null);
     }
-    try {
-      debug =
-          DebugLog.open(
-              sync.settings.debugLevel(),
-              sync.settings.hardwareName(),
-              sync.debugDirectory,
-              sync.clock,
-              sync.zone);
-      debug.file().ifPresent(f -> send(sync.text.debugLogFile(f, sync.settings.hardwareName())));
-    } catch (IOException e) {
-      LOG.warn("Cannot create the debug log file in {}: {}", sync.debugDirectory, e.toString());
-    }
-    try {
-      return runCycle();
-    } finally {
-      try {
-        debug.close();
-      } catch (IOException e) {
-        LOG.warn("Cannot close the debug log file: {}", e.toString());
-      }
-    }
+    debug = sync.debugLog(messages);
+    return runCycle();
   }
 
   private SyncReport runCycle() {
@@ -319,6 +299,7 @@ final class SyncCycle {
             days.values(), today, sync.settings.hourlyViewDays(), base::counterBaseAt);
     write(meter, rows);
     fetched.putAll(days);
+    logIncompleteDays(id, days);
 
     List<DayStatistics> stats = new ArrayList<>();
     days.values().forEach(day -> stats.add(DayStatistics.of(day)));
@@ -331,11 +312,31 @@ final class SyncCycle {
     state = state.with(point);
   }
 
+  /** Logs the days written from a partial load curve, which a later cycle fetches again. */
+  private static void logIncompleteDays(String id, Map<LocalDate, DayEnergy> days) {
+    List<String> incomplete = new ArrayList<>();
+    for (DayEnergy day : days.values()) {
+      for (Direction direction : Direction.values()) {
+        if (day.source(direction) == io.github.linkyj.domoticz.sync.DaySource.CURVE_INCOMPLETE) {
+          incomplete.add(day.day() + " " + direction);
+        }
+      }
+    }
+    if (!incomplete.isEmpty()) {
+      LOG.info(
+          "Usage point {}: the load curve of {} is incomplete; written as it is and fetched again"
+              + " on the next cycle",
+          id,
+          incomplete);
+    }
+  }
+
   private void write(MeterLog meter, HistoryRows rows) throws DomoticzException {
     for (HistoryRows.HourPoint point : rows.hourPoints()) {
       P1Reading reading = P1Reading.of(energy(point.counters()));
       sync.target.writeShortLogPoint(meter.meterId, point.localEnd(), reading);
       meter.points.put(point.localEnd(), reading);
+      meter.hourly.add(new SyncReport.HourlyPoint(point.localEnd(), reading.counters()));
     }
     for (HistoryRows.DayRow row : rows.dayRows()) {
       P1Energy energy = energy(row.wattHours());
@@ -519,6 +520,9 @@ final class SyncCycle {
       SortedMap<LocalDate, DayEnergy> pDays = new TreeMap<>(fetched.get(pair.productionId()));
       // Days stored on either side but not yet written to the merged meter, such as the days of
       // a cycle that ended before the merge, are written from their stored energy.
+      // NOTE: the state keeps day statistics only back to DashboardComposer.statisticsHorizon, so
+      // older days of a backfill interrupted before the merge reach the merged meter only at the
+      // next complete-history cycle.
       addUnmerged(cDays, consumer, merged, Direction.CONSUMPTION);
       addUnmerged(pDays, producer, merged, Direction.PRODUCTION);
       SortedMap<LocalDate, DayEnergy> days =

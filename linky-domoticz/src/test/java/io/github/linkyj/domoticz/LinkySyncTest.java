@@ -178,6 +178,41 @@ class LinkySyncTest {
   }
 
   @Test
+  void mergedPairSurvivesARestart() throws Exception {
+    start(b -> b.sandboxCustomer(3));
+    LinkySync[] first = new LinkySync[1];
+    first[0] =
+        fixture
+            .sync(settings(30).build(), List.of(C, P), fixture.target())
+            .progress(
+                (done, total, note) -> {
+                  if (note.startsWith(P)) {
+                    first[0].stop();
+                  }
+                })
+            .build();
+    assertThat(first[0].runOnce().outcome()).isEqualTo(SyncReport.Outcome.STOPPED);
+    // The second cycle finds the pair again from the state; it never saw the first cycle's days.
+    assertThat(fixture.domoticz.domoticz().devices()).hasSize(2);
+
+    SyncReport resumed =
+        fixture.sync(settings(30).build(), List.of(C, P), fixture.target()).build().runOnce();
+
+    assertThat(resumed.outcome()).isEqualTo(SyncReport.Outcome.COMPLETED);
+    String merged = "Linky " + C + " / " + P;
+    FakeDevice pair = fixture.device(merged);
+    assertThat(pair.dayRows()).hasSize(30);
+    assertThat(dayRowWrites(merged).values()).containsOnly(1);
+    for (LocalDate day = TODAY.minusDays(30); day.isBefore(TODAY); day = day.plusDays(1)) {
+      P1Energy c = fixture.device("Linky " + C).dayRows().get(day).energy();
+      P1Energy p = fixture.device("Linky " + P).dayRows().get(day).energy();
+      assertThat(pair.dayRows().get(day).energy())
+          .as(day.toString())
+          .isEqualTo(new P1Energy(c.usage1(), c.usage2(), p.return1(), p.return2()));
+    }
+  }
+
+  @Test
   void productionOnlyMeterSkipsConsumption() throws Exception {
     start(b -> b.sandboxCustomer(5));
     LinkySync sync = fixture.sync(settings(7).build(), List.of(SOLAR), fixture.target()).build();
@@ -210,6 +245,11 @@ class LinkySyncTest {
 
     assertThat(report.outcome()).isEqualTo(SyncReport.Outcome.CONSENT_REQUIRED);
     assertThat(report.messages()).extracting(UserMessage::key).contains(Key.CONSENT_MISSING);
+    sync.send(sync.userMessages().consentRequired("https://consent.example/device", "TFEY-WPND"));
+    assertThat(fixture.domoticz.domoticz().logMessages())
+        .contains(
+            "4:To let Enedis share your Linky data, open https://consent.example/device and enter"
+                + " the code TFEY-WPND");
     assertThat(fixture.domoticz.domoticz().logMessages())
         .anySatisfy(line -> assertThat(line).startsWith("4:Enedis refused access"));
     assertThat(report.nextRun()).isEqualTo(fixture.clock.instant().plus(Duration.ofHours(1)));
@@ -503,11 +543,52 @@ class LinkySyncTest {
         .extracting(RecordingTarget.LogEntry::message)
         .anySatisfy(line -> assertThat(line).startsWith("Fetching CONSUMPTION LOAD_CURVE"));
     String secret = fixture.simulator.enedisClientSecret();
+    String token = fixture.tokens.accessToken().value();
     String logs = err.toString(java.nio.charset.StandardCharsets.UTF_8);
     assertThat(logs).contains("Processing usage point " + HOUSE);
     for (String text : List.of(debug, logs, target.messages().toString(), report.toString())) {
-      assertThat(text).doesNotContain(secret).doesNotContainIgnoringCase("bearer ey");
+      assertThat(text).doesNotContain(secret);
+      assertThat(text).doesNotContain(token);
     }
+  }
+
+  @Test
+  void clockChangeDaysHaveTheirHours() throws Exception {
+    fixture =
+        new SyncFixture(
+            LocalDateTime.of(2026, 10, 26, 9, 17), directory, b -> b.sandboxCustomer(0));
+    SyncReport autumn =
+        fixture.sync(settings(7).build(), List.of(HOUSE), fixture.target()).build().runOnce();
+    fixture.close();
+    fixture =
+        new SyncFixture(
+            LocalDateTime.of(2026, 3, 30, 9, 17),
+            directory.resolve("spring"),
+            b -> b.sandboxCustomer(0));
+    SyncReport spring =
+        fixture.sync(settings(7).build(), List.of(HOUSE), fixture.target()).build().runOnce();
+
+    assertThat(pointsOn(autumn, LocalDate.of(2026, 10, 25))).hasSize(25);
+    assertThat(pointsOn(autumn, LocalDate.of(2026, 10, 24))).hasSize(24);
+    assertThat(pointsOn(spring, LocalDate.of(2026, 3, 29))).hasSize(23);
+    for (SyncReport report : List.of(autumn, spring)) {
+      List<SyncReport.HourlyPoint> points = report.meter(HOUSE).orElseThrow().hourlyPoints();
+      for (int i = 1; i < points.size(); i++) {
+        P1Energy before = points.get(i - 1).counters();
+        P1Energy after = points.get(i).counters();
+        assertThat(after.usage1() + after.usage2())
+            .as(points.get(i).end().toString())
+            .isGreaterThan(before.usage1() + before.usage2());
+      }
+    }
+    assertThat(spring.problems()).isEmpty();
+  }
+
+  private static List<SyncReport.HourlyPoint> pointsOn(SyncReport report, LocalDate day) {
+    return report.meter(HOUSE).orElseThrow().hourlyPoints().stream()
+        .filter(p -> p.end().isAfter(day.atStartOfDay()))
+        .filter(p -> !p.end().isAfter(day.plusDays(1).atStartOfDay()))
+        .toList();
   }
 
   private static Instant at(LocalDateTime time) {

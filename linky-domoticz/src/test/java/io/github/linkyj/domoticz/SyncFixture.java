@@ -27,6 +27,7 @@ final class SyncFixture implements AutoCloseable {
   final EnedisSimulator simulator;
   final FakeDomoticzServer domoticz;
   final Path stateDirectory;
+  final ClientCredentialsTokenProvider tokens;
   final LinkyClient client;
 
   SyncFixture(LocalDateTime start, Path stateDirectory, UnaryOperator<EnedisSimulator.Builder> sim)
@@ -35,18 +36,19 @@ final class SyncFixture implements AutoCloseable {
     this.simulator = sim.apply(EnedisSimulator.builder(clock)).start();
     this.domoticz = new FakeDomoticzServer(FakeDomoticz.trustedNetwork(clock).shortLogDays(7));
     this.stateDirectory = stateDirectory;
+    this.tokens =
+        ClientCredentialsTokenProvider.builder(
+                ClientCredentialsConfig.of(
+                    simulator.baseUrl(),
+                    simulator.enedisClientId(),
+                    simulator.enedisClientSecret()))
+            .clock(clock)
+            .build();
     this.client =
         LinkyClient.builder()
             .source(DataSource.ENEDIS_DIRECT)
             .baseUrl(simulator.baseUrl())
-            .tokenProvider(
-                ClientCredentialsTokenProvider.builder(
-                        ClientCredentialsConfig.of(
-                            simulator.baseUrl(),
-                            simulator.enedisClientId(),
-                            simulator.enedisClientSecret()))
-                    .clock(clock)
-                    .build())
+            .tokenProvider(tokens)
             .clock(clock)
             .zone(PARIS)
             .rateLimits(RateLimits.of(1000, 100_000))
