@@ -472,6 +472,36 @@ public final class DomoticzClient {
   }
 
   /**
+   * Reads the value that the dashboard of {@code device} shows: its counters and powers as last
+   * written with {@link #writeCurrentValue}.
+   *
+   * @return the reading, empty when the device is gone or its value is not six whole numbers
+   */
+  public Optional<P1Reading> readCurrentValue(P1Device device) throws DomoticzException {
+    requireNonNull(device, "device");
+    Command list = command("getdevices").with("rid", device.idx());
+    Dtos.DeviceList devices = execute(list, api::devices, "for " + describe(device));
+    if (devices.result == null || devices.result.isEmpty() || devices.result.get(0).data == null) {
+      return Optional.empty();
+    }
+    String[] fields = devices.result.get(0).data.split(";");
+    if (fields.length != 6) {
+      return Optional.empty();
+    }
+    long[] values = new long[6];
+    for (int i = 0; i < 6; i++) {
+      try {
+        values[i] = Long.parseLong(fields[i].trim());
+      } catch (NumberFormatException e) {
+        return Optional.empty();
+      }
+    }
+    return Optional.of(
+        new P1Reading(
+            new P1Energy(values[0], values[1], values[2], values[3]), values[4], values[5]));
+  }
+
+  /**
    * Reads the day rows back and checks that each written row is stored with the same values. Rows
    * dated today or later are not checked.
    *
@@ -633,6 +663,11 @@ public final class DomoticzClient {
 
   static boolean isJson(okhttp3.Response response) {
     return response.header("Content-Type", "").toLowerCase(java.util.Locale.ROOT).contains("json");
+  }
+
+  /** Returns the base URL of the Domoticz server, without credentials. */
+  public String baseUrl() {
+    return baseUrl.toString();
   }
 
   /** Returns the base URL and the authentication mode, never a password or token. */

@@ -2,9 +2,12 @@ package io.github.linkyj.domoticz;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.nio.file.Path;
 import java.time.Clock;
+import java.time.ZoneId;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Runs {@link LiveScenario} against a real Domoticz named by the environment variable {@code
@@ -30,6 +33,31 @@ class LiveDomoticzTest {
 
     String hardware = "Linky test " + UUID.randomUUID().toString().substring(0, 8);
     LiveScenario.run(client, clock, hardware);
+  }
+
+  @Test
+  void syncsSimulatorIntoDomoticz(@TempDir Path state) throws Exception {
+    String url = System.getenv("DOMOTICZ_URL");
+    assumeTrue(
+        url != null && !url.isBlank(),
+        "DOMOTICZ_URL is not set: set it to run a full sync from the Enedis simulator into a live"
+            + " Domoticz");
+    Clock clock = Clock.system(ZoneId.of("Europe/Paris"));
+    DomoticzClient client = DomoticzClient.builder(url).auth(auth()).clock(clock).build();
+
+    String hardware = "Linky sync " + UUID.randomUUID().toString().substring(0, 8);
+    SyncReport report = LiveSyncScenario.run(client, clock, hardware, state);
+
+    System.out.println(
+        "Synced "
+            + report.meters().size()
+            + " meters into hardware '"
+            + hardware
+            + "' at "
+            + url
+            + " with "
+            + report.requests()
+            + " Enedis requests; history, hourly points and dashboards match");
   }
 
   private static DomoticzAuth auth() {

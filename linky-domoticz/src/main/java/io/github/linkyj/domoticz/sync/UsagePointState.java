@@ -156,6 +156,30 @@ public final class UsagePointState {
         usagePointId, newWritten, newRefreshed, noConsumption, noProduction, stats, shortLogAnchor);
   }
 
+  /**
+   * Returns a copy in which {@code days} count as not written in either direction, so that the next
+   * cycle whose window covers them fetches and writes them again; for instance days that Domoticz
+   * answered OK to but did not store.
+   */
+  public UsagePointState withDaysUnwritten(Collection<LocalDate> days) {
+    Map<Direction, DaySet> newWritten = new EnumMap<>(written);
+    Map<Direction, DaySet> newRefreshed = new EnumMap<>(refreshed);
+    for (LocalDate day : days) {
+      for (Direction direction : Direction.values()) {
+        newWritten.put(direction, newWritten.get(direction).minus(day));
+        newRefreshed.put(direction, newRefreshed.get(direction).minus(day));
+      }
+    }
+    return new UsagePointState(
+        usagePointId,
+        newWritten,
+        newRefreshed,
+        noConsumption,
+        noProduction,
+        statistics,
+        shortLogAnchor);
+  }
+
   /** Returns a copy that records the maximum powers of days. */
   public UsagePointState withPeaks(Collection<DailyPeak> peaks) {
     SortedMap<LocalDate, DayStatistics> stats = new TreeMap<>(statistics);

@@ -34,7 +34,12 @@ public record UserMessage(Key key, Level level, String text) {
     MERGING_USAGE_POINTS,
     NO_DATA_IN_EITHER_DIRECTION,
     DEBUG_LOG_FILE,
-    STATE_RESET
+    STATE_RESET,
+    SHORT_LOG_RETENTION,
+    HISTORY_NOT_STORED,
+    CONTRACT_OFF_PEAK_UNAVAILABLE,
+    SYNC_FAILED,
+    CONSENT_MISSING
   }
 
   /** Creates the message. */

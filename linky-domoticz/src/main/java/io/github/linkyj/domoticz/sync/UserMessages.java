@@ -193,6 +193,93 @@ public final class UserMessages {
             + " ; l'historique va être récupéré à nouveau");
   }
 
+  /** Returns the warning that Domoticz deletes hourly points sooner than the hourly view needs. */
+  public UserMessage shortLogRetention(int keptDays, int hourlyViewDays) {
+    return message(
+        Key.SHORT_LOG_RETENTION,
+        Level.ERROR,
+        "Domoticz keeps "
+            + keptDays
+            + " day(s) of short log but the hourly view asks for "
+            + hourlyViewDays
+            + ": set Setup > Settings > Log History > Short Log Sensors to "
+            + hourlyViewDays
+            + " days or more",
+        "Domoticz conserve "
+            + keptDays
+            + " jour(s) d'historique court mais la vue horaire en demande "
+            + hourlyViewDays
+            + " : réglez Configuration > Paramètres > Historique des logs > Capteurs (court) à "
+            + hourlyViewDays
+            + " jours ou plus");
+  }
+
+  /** Returns the error that Domoticz did not store rows it answered OK to. */
+  public UserMessage historyNotStored(String deviceName, String details) {
+    requireNonNull(deviceName, "deviceName");
+    requireNonNull(details, "details");
+    return message(
+        Key.HISTORY_NOT_STORED,
+        Level.ERROR,
+        "Domoticz did not store the history of " + deviceName + ": " + details,
+        "Domoticz n'a pas enregistré l'historique de " + deviceName + " : " + details);
+  }
+
+  /**
+   * Returns the notice that the off-peak hours cannot come from the contract of a usage point.
+   *
+   * @param usagePointId the usage point
+   * @param reason why, such as "this data source serves no contract"
+   * @param fallback whether another configured schedule applies instead; without one every hour
+   *     counts as peak
+   */
+  public UserMessage contractOffPeakUnavailable(
+      String usagePointId, String reason, boolean fallback) {
+    requireNonNull(usagePointId, "usagePointId");
+    requireNonNull(reason, "reason");
+    return message(
+        Key.CONTRACT_OFF_PEAK_UNAVAILABLE,
+        Level.STATUS,
+        "No off-peak hours from the contract of usage point "
+            + usagePointId
+            + " ("
+            + reason
+            + "); "
+            + (fallback
+                ? "using the configured off-peak hours"
+                : "every hour counts as peak; type the off-peak hours in the settings instead"),
+        "Pas d'heures creuses dans le contrat du point de livraison "
+            + usagePointId
+            + " ("
+            + reason
+            + ") ; "
+            + (fallback
+                ? "utilisation des heures creuses configurées"
+                : "toutes les heures comptent en heures pleines ; saisissez plutôt les heures"
+                    + " creuses dans les paramètres"));
+  }
+
+  /** Returns the error that ended a cycle. */
+  public UserMessage syncFailed(String reason) {
+    requireNonNull(reason, "reason");
+    return message(
+        Key.SYNC_FAILED,
+        Level.ERROR,
+        "Error while fetching the Linky data: " + reason,
+        "Erreur lors de la récupération des données Linky : " + reason);
+  }
+
+  /** Returns the error that Enedis refused the consent, so it must be given again. */
+  public UserMessage consentMissing() {
+    return message(
+        Key.CONSENT_MISSING,
+        Level.ERROR,
+        "Enedis refused access to the Linky data: the consent is missing, expired or revoked and"
+            + " must be given again",
+        "Enedis a refusé l'accès aux données du Linky : le consentement est absent, expiré ou"
+            + " révoqué et doit être donné à nouveau");
+  }
+
   private String format(Instant instant) {
     return TIME.format(requireNonNull(instant, "instant").atZone(zone));
   }

@@ -55,6 +55,22 @@ class UsagePointStateTest {
   }
 
   @Test
+  void unwrittenDaysAreFetchedAgain() {
+    UsagePointState state =
+        write(UsagePointState.empty(A), days(DateRange.of(TODAY.minusDays(3), TODAY)), TODAY);
+
+    UsagePointState unwritten = state.withDaysUnwritten(List.of(TODAY.minusDays(2)));
+
+    assertThat(
+            unwritten
+                .writtenDays(Direction.CONSUMPTION)
+                .missingIn(DateRange.of(TODAY.minusDays(3), TODAY)))
+        .containsExactly(DateRange.ofDay(TODAY.minusDays(2)));
+    assertThat(unwritten.statistics()).isEqualTo(state.statistics());
+    assertThat(unwritten.shortLogAnchor()).isEqualTo(state.shortLogAnchor());
+  }
+
+  @Test
   void withoutAnchorCountersStartAtZero() {
     assertThat(UsagePointState.empty(A).counterBaseAt(TODAY)).isEqualTo(Registers.ZERO);
   }

@@ -33,7 +33,12 @@ class UserMessagesTest {
         m -> m.mergingUsagePoints(pair),
         m -> m.noDataInEitherDirection("11111111111111"),
         m -> m.debugLogFile(Path.of("/tmp/linky-Linky.log"), "Linky"),
-        m -> m.stateReset(Path.of("/var/lib/linky/state.json.corrupt")));
+        m -> m.stateReset(Path.of("/var/lib/linky/state.json.corrupt")),
+        m -> m.shortLogRetention(1, 7),
+        m -> m.historyNotStored("Linky 11111111111111", "2026-12-01 missing"),
+        m -> m.contractOffPeakUnavailable("11111111111111", "no contract", false),
+        m -> m.syncFailed("HTTP 500"),
+        UserMessages::consentMissing);
   }
 
   @Test

@@ -19,11 +19,17 @@ public enum ConfigKey {
   SOURCE_CLIENT_SECRET(
       "source.client-secret", null, "Client secret of an Enedis Data Connect application", true),
   GATEWAY_TOKEN("gateway.token", null, "Bearer token pasted from a third-party gateway", true),
+  USAGE_POINTS(
+      "usage-points",
+      null,
+      "Usage point ids (14 digits, comma-separated) to read; default: those of the consent"),
   TOKEN_FILE("token.file", null, "File that stores the consent tokens (JSON, owner-only)"),
   STATE_DIR("state.dir", null, "Directory for the sync state and debug logs"),
   DOMOTICZ_URL("domoticz.url", null, "Base URL of Domoticz, for example http://127.0.0.1:8080"),
   DOMOTICZ_AUTH("domoticz.auth", "none", "Domoticz login: none, session, oauth2 or basic"),
   DOMOTICZ_USER("domoticz.user", null, "Domoticz user name"),
+  DOMOTICZ_CLIENT_ID(
+      "domoticz.client-id", null, "OAuth2 application name registered in Domoticz (oauth2 only)"),
   DOMOTICZ_PASSWORD("domoticz.password", null, "Domoticz password", true),
   DOMOTICZ_ALLOW_PLAIN_BASIC(
       "domoticz.allow-plain-basic", "false", "Allow HTTP Basic over plain HTTP (true or false)"),
@@ -33,8 +39,16 @@ public enum ConfigKey {
   DASHBOARD_SECONDARY(
       "dashboard.secondary", "value_day", "Secondary dashboard figure, value_day ... mean_year"),
   DAYS_HOURLY("days.hourly", "7", "Days written to the hourly view (short log), 0 to 7"),
-  DAYS_HISTORY("days.history", "7", "Days fetched for the daily views, 2 to 730"),
-  DEBUG("debug", "off", "Debug level: off, simple, advanced, reset-consent, reset-cache"),
+  DAYS_HISTORY(
+      "days.history",
+      "7",
+      "Days fetched for the day, week, month and year views, 2 to 1095 (over 730, the older days"
+          + " come from the daily endpoint without a peak/off-peak split)"),
+  DEBUG(
+      "debug",
+      "off",
+      "Debug level: off, simple, advanced, reset-consent, reset-cache, or sandbox-N to read the"
+          + " built-in Enedis simulator's sandbox customer N (0 to 8) instead of the source"),
   LANGUAGE("language", "en", "Language of the messages sent to Domoticz: en or fr");
 
   private final String key;

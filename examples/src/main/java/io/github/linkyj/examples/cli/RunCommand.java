@@ -1,0 +1,215 @@
+package io.github.linkyj.examples.cli;
+
+import io.github.linkyj.core.LinkyException;
+import io.github.linkyj.core.MeteringParser;
+import io.github.linkyj.core.auth.ConsentProxyTokenProvider;
+import io.github.linkyj.core.auth.DeviceAuthorization;
+import io.github.linkyj.core.auth.DeviceFlow;
+import io.github.linkyj.core.auth.StoredTokens;
+import io.github.linkyj.domoticz.DomoticzClient;
+import io.github.linkyj.domoticz.DomoticzException;
+import io.github.linkyj.domoticz.DomoticzLogLevel;
+import io.github.linkyj.domoticz.DomoticzTarget;
+import io.github.linkyj.domoticz.LinkyService;
+import io.github.linkyj.domoticz.LinkySync;
+import io.github.linkyj.domoticz.SyncReport;
+import io.github.linkyj.domoticz.SyncTarget;
+import io.github.linkyj.domoticz.sync.SyncSettings;
+import io.github.linkyj.domoticz.sync.UserMessage;
+import io.github.linkyj.domoticz.sync.UserMessages;
+import io.github.linkyj.examples.cli.config.ConfigException;
+import io.github.linkyj.examples.cli.config.RunnerConfig;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code linky run}: the long-running service. It syncs at start, then once a day after 08:00, and
+ * stops cleanly on SIGTERM: the running cycle saves the batch it is writing, then the command
+ * returns.
+ */
+@Command(
+    name = "run",
+    description = {
+      "Runs the sync as a service: a cycle at start (or at 08:00 when started at night), then one"
+          + " a day after 08:00 (Paris time), one hour later after a failure. Logs one line per"
+          + " cycle on standard error.",
+      "When consent is missing it starts the device flow, writes the page and user code to the"
+          + " Domoticz log and to standard output, and waits for the approval.",
+      "SIGTERM (systemctl stop) or Ctrl-C lets the current batch finish and be saved, then exits"
+          + " with 0."
+    })
+final class RunCommand implements Callable<Integer> {
+  private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
+
+  /** How long SIGTERM waits for the running batch; systemd's unit allows 60 s before SIGKILL. */
+  static final Duration STOP_TIMEOUT = Duration.ofSeconds(50);
+
+  @Spec private CommandSpec spec;
+
+  @Override
+  public Integer call()
+      throws ConfigException, LinkyException, DomoticzException, InterruptedException {
+    LinkyCommand linky = LinkyCommand.of(spec);
+    RunnerConfig config = linky.loadConfig();
+    SyncSettings settings = Settings.syncSettings(config);
+    PrintWriter out = spec.commandLine().getOut();
+
+    try (Source source = Source.open(config, linky.clock())) {
+      DomoticzClient domoticz = Settings.domoticz(config, linky.clock());
+      domoticz.version();
+      SyncTarget target = new DomoticzTarget(domoticz);
+      LinkySync sync =
+          SyncSetup.build(
+              source,
+              settings,
+              target,
+              Settings.stateDir(config),
+              linky.clock(),
+              SyncProgress.of(false, System.err),
+              false);
+      ConsentOnDemand consent =
+          new ConsentOnDemand(
+              source,
+              target,
+              new UserMessages(settings.language(), MeteringParser.ENEDIS_ZONE),
+              out);
+      LinkyService service = new LinkyService(sync, linky.clock(), consent::onReport);
+      Stopper stopper = new Stopper(service, consent);
+
+      ShutdownHooks.Registration hook =
+          linky.shutdownHooks().register("linky-run-stop", stopper::stopAndWait);
+      LOG.info("linky run started with {}", source.description());
+      try {
+        service.run();
+      } finally {
+        hook.remove();
+      }
+      LOG.info("linky run stopped after {} cycles", service.cycles());
+      out.println("Stopped after " + service.cycles() + " sync cycles; the sync state is saved.");
+      out.flush();
+      return ExitCode.OK;
+    }
+  }
+
+  /** The SIGTERM action: stops the service and the consent wait, then waits for the last save. */
+  static final class Stopper {
+    private final LinkyService service;
+    private final ConsentOnDemand consent;
+
+    Stopper(LinkyService service, ConsentOnDemand consent) {
+      this.service = service;
+      this.consent = consent;
+    }
+
+    /** Asks the service to stop and waits until its running batch is saved. */
+    void stopAndWait() {
+      LOG.info("Stop requested; finishing the batch being written");
+      service.stop();
+      consent.cancel();
+      try {
+        if (!service.awaitStopped(STOP_TIMEOUT)) {
+          LOG.warn("The sync did not stop within {}; the last batch will be redone", STOP_TIMEOUT);
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  /**
+   * Starts the device flow when a cycle reports that consent is missing, shows the page and code in
+   * the Domoticz log and on standard output, and waits for the approval. The next cycle then uses
+   * the new tokens.
+   */
+  static final class ConsentOnDemand {
+    private final Source source;
+    private final SyncTarget target;
+    private final UserMessages messages;
+    private final PrintWriter out;
+    private final AtomicReference<DeviceFlow> running = new AtomicReference<>();
+    private volatile boolean cancelled;
+
+    ConsentOnDemand(Source source, SyncTarget target, UserMessages messages, PrintWriter out) {
+      this.source = source;
+      this.target = target;
+      this.messages = messages;
+      this.out = out;
+    }
+
+    void onReport(SyncReport report) {
+      synchronized (out) {
+        out.println(
+            "Sync cycle ended "
+                + report.outcome()
+                + report.failure().map(f -> " (" + f + ")").orElse("")
+                + "; next run "
+                + report.nextRun());
+        out.flush();
+      }
+      if (report.outcome() != SyncReport.Outcome.CONSENT_REQUIRED || cancelled) {
+        return;
+      }
+      if (source.consentProxy().isEmpty()) {
+        LOG.error(
+            "Enedis consent is missing and {} has no device flow: renew the token or the"
+                + " credentials, then restart",
+            source.description());
+        return;
+      }
+      askConsent(source.consentProxy().get());
+    }
+
+    private void askConsent(ConsentProxyTokenProvider proxy) {
+      try {
+        DeviceFlow flow = proxy.startDeviceAuthorization();
+        running.set(flow);
+        if (cancelled) {
+          flow.cancel();
+        }
+        announce(flow.authorization());
+        StoredTokens tokens = flow.awaitConsent();
+        LOG.info("Consent received for {} usage points", tokens.usagePointIds().size());
+      } catch (CancellationException e) {
+        LOG.info("Consent wait cancelled by the stop request");
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      } catch (LinkyException e) {
+        LOG.error("The consent failed: {}; the next cycle asks again", e.getMessage());
+      } finally {
+        running.set(null);
+      }
+    }
+
+    private void announce(DeviceAuthorization authorization) {
+      String url = authorization.verificationUriComplete().orElse(authorization.verificationUri());
+      UserMessage message = messages.consentRequired(url, authorization.userCode());
+      synchronized (out) {
+        out.println(message.text());
+        out.flush();
+      }
+      LOG.warn("{}", message.text());
+      try {
+        target.log(message.text(), DomoticzLogLevel.ERROR);
+      } catch (DomoticzException e) {
+        LOG.warn("Cannot write the consent message to the Domoticz log: {}", e.getMessage());
+      }
+    }
+
+    /** Cancels a running consent wait, and any that would start later. */
+    void cancel() {
+      cancelled = true;
+      DeviceFlow flow = running.get();
+      if (flow != null) {
+        flow.cancel();
+      }
+    }
+  }
+}

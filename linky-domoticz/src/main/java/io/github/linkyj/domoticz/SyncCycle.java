@@ -1,0 +1,721 @@
+package io.github.linkyj.domoticz;
+
+import io.github.linkyj.core.ConsentRequiredException;
+import io.github.linkyj.core.IntervalReading;
+import io.github.linkyj.core.LinkyException;
+import io.github.linkyj.core.MaxPowerReading;
+import io.github.linkyj.core.MeteringData;
+import io.github.linkyj.core.QuotaExceededException;
+import io.github.linkyj.core.WrongDirectionException;
+import io.github.linkyj.domoticz.sync.DailyEnergy;
+import io.github.linkyj.domoticz.sync.DailyPeak;
+import io.github.linkyj.domoticz.sync.DashboardComposer;
+import io.github.linkyj.domoticz.sync.DashboardOutcome;
+import io.github.linkyj.domoticz.sync.DayEnergy;
+import io.github.linkyj.domoticz.sync.DayStatistics;
+import io.github.linkyj.domoticz.sync.DebugLevel;
+import io.github.linkyj.domoticz.sync.DebugLog;
+import io.github.linkyj.domoticz.sync.Direction;
+import io.github.linkyj.domoticz.sync.EnergyAggregator;
+import io.github.linkyj.domoticz.sync.EnergyAggregator.DirectionInput;
+import io.github.linkyj.domoticz.sync.FetchPlan;
+import io.github.linkyj.domoticz.sync.FetchPlan.FetchBatch;
+import io.github.linkyj.domoticz.sync.FetchPlanner;
+import io.github.linkyj.domoticz.sync.FetchRequest;
+import io.github.linkyj.domoticz.sync.HistoryRows;
+import io.github.linkyj.domoticz.sync.LoadCurveInterval;
+import io.github.linkyj.domoticz.sync.OffPeakMinutes;
+import io.github.linkyj.domoticz.sync.Registers;
+import io.github.linkyj.domoticz.sync.SchedulePolicy;
+import io.github.linkyj.domoticz.sync.SyncState;
+import io.github.linkyj.domoticz.sync.SyncStateStore;
+import io.github.linkyj.domoticz.sync.UsagePointMerger;
+import io.github.linkyj.domoticz.sync.UsagePointState;
+import io.github.linkyj.domoticz.sync.UserMessage;
+import io.github.linkyj.offpeak.OffPeakSchedule;
+import io.github.linkyj.offpeak.Tariff;
+import java.io.IOException;
+import java.math.RoundingMode;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The work of one {@link LinkySync#runOnce()}, which keeps the state between batches. */
+final class SyncCycle {
+  private static final Logger LOG = LoggerFactory.getLogger(SyncCycle.class);
+
+  /** A date that is not the start of a date-time: day rows, not short-log points. */
+  private static final Pattern DATE = Pattern.compile("(\\d{4}-\\d{2}-\\d{2})(?![ T]\\d)");
+
+  private final LinkySync sync;
+  private final List<UserMessage> messages = new ArrayList<>();
+  private final List<String> problems = new ArrayList<>();
+  private final Map<String, MeterLog> meters = new LinkedHashMap<>();
+  private final Set<String> stoppedSeries = new HashSet<>();
+  private final LocalDate today;
+  private DebugLog debug = DebugLog.disabled();
+  private SyncStateStore store;
+  private SyncState state;
+  private FetchPlan plan;
+  private int requests;
+  private int batchesDone;
+  private int batchesTotal;
+
+  /** Record of what the cycle wrote to one meter, for the report and the read-back. */
+  private static final class MeterLog {
+    final String meterId;
+    final String deviceName;
+    final List<String> usagePointIds;
+    final SortedMap<LocalDate, P1Energy> dayRows = new TreeMap<>();
+    final SortedMap<LocalDateTime, P1Reading> points = new TreeMap<>();
+    // The points in order, both of the repeated hour when daylight saving time ends included.
+    final List<SyncReport.HourlyPoint> hourly = new ArrayList<>();
+    final List<String> problems = new ArrayList<>();
+    P1Reading dashboard;
+    String dashboardMissing;
+
+    MeterLog(String meterId, String deviceName, List<String> usagePointIds) {
+      this.meterId = meterId;
+      this.deviceName = deviceName;
+      this.usagePointIds = usagePointIds;
+    }
+
+    SyncReport.Meter report() {
+      List<SyncReport.DayRow> rows = new ArrayList<>();
+      dayRows.forEach((day, energy) -> rows.add(SyncReport.DayRow.of(day, energy)));
+      return new SyncReport.Meter(
+          meterId,
+          deviceName,
+          usagePointIds,
+          rows,
+          hourly,
+          Optional.ofNullable(dashboard),
+          Optional.ofNullable(dashboardMissing),
+          problems);
+    }
+  }
+
+  /** Signals that {@link LinkySync#stop()} ended the cycle. */
+  private static final class Stopped extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    Stopped() {
+      super("stopped", null, false, false);
+    }
+  }
+
+  SyncCycle(LinkySync sync) {
+    this.sync = sync;
+    this.today = sync.clock.instant().atZone(sync.zone).toLocalDate();
+  }
+
+  SyncReport run() {
+    if (!sync.nightTraffic && sync.policy.isNight(sync.clock.instant())) {
+      SchedulePolicy.NextRun next = sync.policy.afterStart();
+      send(sync.text.serversUnreachableAtNight(next.at()));
+      return report(SyncReport.Outcome.NIGHT, next, null);
+    }
+    debug = sync.debugLog(messages);
+    return runCycle();
+  }
+
+  private SyncReport runCycle() {
+    try {
+      loadState();
+      List<String> ids = List.copyOf(sync.usagePoints.usagePointIds());
+      debug("Usage points of the consent: " + ids);
+      sync.target.prepare(sync.settings.hardwareName());
+      checkRetention();
+
+      plan = FetchPlanner.plan(sync.settings, today, state, ids);
+      send(plan.completeHistory() ? sync.text.completeHistory() : sync.text.shortHistory());
+      for (String id : ids) {
+        batchesTotal += plan.batchesOf(id).size();
+      }
+      debug("Plan: " + plan.requests().size() + " requests in " + batchesTotal + " batches");
+
+      Map<String, SortedMap<LocalDate, DayEnergy>> fetched = new LinkedHashMap<>();
+      for (String id : ids) {
+        fetched.put(id, syncUsagePoint(id));
+      }
+      merge(ids, fetched);
+      verify();
+      if (plan.nextCompleteHistory().isPresent() && plan.completeHistory()) {
+        send(sync.text.nextCompleteHistory(plan.nextCompleteHistory().get()));
+      }
+      return succeed();
+    } catch (Stopped e) {
+      LOG.info("Sync of {} stopped on request after {} batches", sync.target, batchesDone);
+      return report(SyncReport.Outcome.STOPPED, sync.policy.afterStart(), null);
+    } catch (ConsentRequiredException e) {
+      return consentRequired(e);
+    } catch (QuotaExceededException e) {
+      return quota(e);
+    } catch (LinkyException | IOException | RuntimeException e) {
+      return fail(e);
+    }
+  }
+
+  private void loadState() throws IOException, LinkyException {
+    store = sync.store;
+    SyncStateStore.Loaded loaded = store.load(sync.target.stateKey(), sync.settings.hardwareName());
+    loaded.corruptFileMovedTo().ifPresent(path -> send(sync.text.stateReset(path)));
+    state = loaded.state();
+    DebugLevel level = sync.settings.debugLevel();
+    if (state.isResetDue(level)) {
+      if (level.kind() == DebugLevel.Kind.RESET_CACHE) {
+        LOG.info("Resetting the sync state of {} as the debug level asks", sync.target);
+        state = SyncState.empty(state.domoticzUrl(), state.hardwareName()).withDebugLevel(level);
+        store.save(state);
+      } else if (sync.consentReset != null) {
+        LOG.info("Clearing the Enedis consent as the debug level asks");
+        sync.consentReset.reset();
+        state = state.withDebugLevel(level);
+        store.save(state);
+      }
+    } else if (!level.isReset() && state.appliedReset().isPresent()) {
+      state = state.withDebugLevel(level);
+      store.save(state);
+    }
+  }
+
+  private void checkRetention() throws DomoticzException {
+    int hourly = sync.settings.hourlyViewDays();
+    if (hourly == 0 || sync.retentionChecked.get()) {
+      return;
+    }
+    int kept = sync.target.shortLogDays();
+    if (kept < hourly && sync.retentionChecked.compareAndSet(false, true)) {
+      send(sync.text.shortLogRetention(kept, hourly));
+      problems.add(
+          "Domoticz keeps " + kept + " day(s) of short log; the hourly view needs " + hourly);
+    } else {
+      sync.retentionChecked.set(true);
+    }
+  }
+
+  private SortedMap<LocalDate, DayEnergy> syncUsagePoint(String id)
+      throws LinkyException, DomoticzException, IOException, Stopped {
+    send(sync.text.processingUsagePoint(id));
+    MeterLog meter = meter(id, P1Device.nameFor(id), List.of(id));
+    SortedMap<LocalDate, DayEnergy> fetched = new TreeMap<>();
+    for (FetchBatch batch : plan.batchesOf(id)) {
+      if (sync.isStopRequested()) {
+        throw new Stopped();
+      }
+      runBatch(id, batch, meter, fetched);
+      store.save(state);
+      batchesDone++;
+      String note = id + " " + batch.days();
+      debug("Batch " + batchesDone + "/" + batchesTotal + " saved: " + note);
+      sync.progress.onProgress(batchesDone, batchesTotal, note);
+    }
+    UsagePointState point = state.usagePoint(id);
+    if (!point.hasData(Direction.CONSUMPTION) && !point.hasData(Direction.PRODUCTION)) {
+      send(sync.text.noDataInEitherDirection(id));
+    }
+    dashboard(meter, point.statistics(), absent(point));
+    return fetched;
+  }
+
+  private MeterLog meter(String meterId, String deviceName, List<String> ids)
+      throws DomoticzException {
+    MeterLog meter = meters.get(meterId);
+    if (meter == null) {
+      sync.target.prepareMeter(meterId, deviceName);
+      meter = new MeterLog(meterId, deviceName, ids);
+      meters.put(meterId, meter);
+    }
+    return meter;
+  }
+
+  private void runBatch(
+      String id, FetchBatch batch, MeterLog meter, SortedMap<LocalDate, DayEnergy> fetched)
+      throws LinkyException, DomoticzException {
+    UsagePointState point = state.usagePoint(id);
+    Map<Direction, List<LoadCurveInterval>> curves = new EnumMap<>(Direction.class);
+    Map<Direction, List<DailyEnergy>> dailies = new EnumMap<>(Direction.class);
+    List<DailyPeak> peaks = new ArrayList<>();
+    for (FetchRequest request : batch.requests()) {
+      Direction direction = request.direction();
+      String series = id + " " + direction + " " + request.endpoint();
+      if (point.isAbsent(direction) || stoppedSeries.contains(series)) {
+        continue;
+      }
+      MeteringData data;
+      try {
+        data = fetch(request);
+      } catch (WrongDirectionException e) {
+        LOG.info(
+            "Usage point {} has no {} (Enedis {}); not asking for it again",
+            id,
+            direction,
+            e.errorCode().orElse("wrong direction"));
+        point = point.withAbsent(direction, true);
+        continue;
+      }
+      if (data.oldestEdgeCode().isPresent()) {
+        stoppedSeries.add(series);
+        LOG.info(
+            "Usage point {}: no {} {} data before {} ({}); skipping older days in this cycle",
+            id,
+            direction,
+            request.endpoint(),
+            data.start(),
+            data.oldestEdgeCode().get());
+      }
+      switch (request.endpoint()) {
+        case LOAD_CURVE -> curves.put(direction, intervals(data));
+        case DAILY -> dailies.put(direction, dailyEnergies(data));
+        case MAX_POWER -> peaks.addAll(peaks(data));
+      }
+    }
+
+    SortedMap<LocalDate, DayEnergy> days =
+        new EnergyAggregator(sync.zone)
+            .aggregate(
+                id,
+                input(id, Direction.CONSUMPTION, curves, dailies),
+                input(id, Direction.PRODUCTION, curves, dailies));
+    final UsagePointState base = point;
+    HistoryRows rows =
+        HistoryRows.build(
+            days.values(), today, sync.settings.hourlyViewDays(), base::counterBaseAt);
+    write(meter, rows);
+    fetched.putAll(days);
+    logIncompleteDays(id, days);
+
+    List<DayStatistics> stats = new ArrayList<>();
+    days.values().forEach(day -> stats.add(DayStatistics.of(day)));
+    point =
+        point
+            .withPeaks(peaks)
+            .withDaysWritten(stats, plan.completeHistory())
+            .withShortLog(rows)
+            .withStatisticsFrom(DashboardComposer.statisticsHorizon(today));
+    state = state.with(point);
+  }
+
+  /** Logs the days written from a partial load curve, which a later cycle fetches again. */
+  private static void logIncompleteDays(String id, Map<LocalDate, DayEnergy> days) {
+    List<String> incomplete = new ArrayList<>();
+    for (DayEnergy day : days.values()) {
+      for (Direction direction : Direction.values()) {
+        if (day.source(direction) == io.github.linkyj.domoticz.sync.DaySource.CURVE_INCOMPLETE) {
+          incomplete.add(day.day() + " " + direction);
+        }
+      }
+    }
+    if (!incomplete.isEmpty()) {
+      LOG.info(
+          "Usage point {}: the load curve of {} is incomplete; written as it is and fetched again"
+              + " on the next cycle",
+          id,
+          incomplete);
+    }
+  }
+
+  private void write(MeterLog meter, HistoryRows rows) throws DomoticzException {
+    for (HistoryRows.HourPoint point : rows.hourPoints()) {
+      P1Reading reading = P1Reading.of(energy(point.counters()));
+      sync.target.writeShortLogPoint(meter.meterId, point.localEnd(), reading);
+      meter.points.put(point.localEnd(), reading);
+      meter.hourly.add(new SyncReport.HourlyPoint(point.localEnd(), reading.counters()));
+    }
+    for (HistoryRows.DayRow row : rows.dayRows()) {
+      P1Energy energy = energy(row.wattHours());
+      sync.target.writeDayRow(meter.meterId, row.day(), energy);
+      meter.dayRows.put(row.day(), energy);
+    }
+    if (!rows.dayRows().isEmpty()) {
+      debug(
+          meter.deviceName
+              + ": wrote "
+              + rows.dayRows().size()
+              + " day rows from "
+              + rows.dayRows().get(0).day()
+              + " and "
+              + rows.hourPoints().size()
+              + " hourly points");
+    }
+  }
+
+  private MeteringData fetch(FetchRequest request) throws LinkyException {
+    String id = request.usagePointId();
+    LocalDate start = request.days().startInclusive();
+    LocalDate end = request.days().endExclusive();
+    requests++;
+    debug(
+        "Fetching "
+            + request.direction()
+            + " "
+            + request.endpoint()
+            + " of "
+            + id
+            + " "
+            + request.days());
+    boolean consumption = request.direction() == Direction.CONSUMPTION;
+    return switch (request.endpoint()) {
+      case LOAD_CURVE ->
+          consumption
+              ? sync.client.consumptionLoadCurve(id, start, end)
+              : sync.client.productionLoadCurve(id, start, end);
+      case DAILY ->
+          consumption
+              ? sync.client.dailyConsumption(id, start, end)
+              : sync.client.dailyProduction(id, start, end);
+      case MAX_POWER -> sync.client.dailyConsumptionMaxPower(id, start, end);
+    };
+  }
+
+  private static List<LoadCurveInterval> intervals(MeteringData data) {
+    List<LoadCurveInterval> intervals = new ArrayList<>();
+    for (IntervalReading reading : data.intervals()) {
+      intervals.add(new LoadCurveInterval(reading.start(), reading.end(), reading.averagePower()));
+    }
+    return intervals;
+  }
+
+  private static List<DailyEnergy> dailyEnergies(MeteringData data) {
+    List<DailyEnergy> days = new ArrayList<>();
+    for (io.github.linkyj.core.DailyEnergy day : data.dailyEnergies()) {
+      days.add(new DailyEnergy(day.date(), day.energy().wattHours(RoundingMode.HALF_UP)));
+    }
+    return days;
+  }
+
+  private List<DailyPeak> peaks(MeteringData data) {
+    List<DailyPeak> peaks = new ArrayList<>();
+    for (MaxPowerReading reading : data.maxPowers()) {
+      peaks.add(
+          new DailyPeak(
+              reading.time().withZoneSameInstant(sync.zone).toLocalDateTime(),
+              reading.apparentPower()));
+    }
+    return peaks;
+  }
+
+  private DirectionInput input(
+      String id,
+      Direction direction,
+      Map<Direction, List<LoadCurveInterval>> curves,
+      Map<Direction, List<DailyEnergy>> dailies) {
+    return new DirectionInput(
+        curves.getOrDefault(direction, List.of()),
+        dailies.getOrDefault(direction, List.of()),
+        offPeak(id, direction));
+  }
+
+  /** Returns the off-peak minutes of the usage point's own schedule for one direction. */
+  private OffPeakMinutes offPeak(String id, Direction direction) {
+    OffPeakSchedule schedule = schedule(id);
+    io.github.linkyj.offpeak.Direction side =
+        direction == Direction.CONSUMPTION
+            ? io.github.linkyj.offpeak.Direction.CONSUMPTION
+            : io.github.linkyj.offpeak.Direction.PRODUCTION;
+    return (start, end) -> {
+      LocalDateTime from = start.withZoneSameInstant(sync.zone).toLocalDateTime();
+      LocalDateTime to = end.withZoneSameInstant(sync.zone).toLocalDateTime();
+      long minutes = Duration.between(start, end).toMinutes();
+      if (Duration.between(from, to).toMinutes() == minutes) {
+        return schedule.offPeakMinutes(id, side, from, to);
+      }
+      // The range crosses a clock change: classify each real minute by its own wall-clock time.
+      long offPeak = 0;
+      for (ZonedDateTime t = start; t.isBefore(end); t = t.plusMinutes(1)) {
+        LocalDateTime local = t.withZoneSameInstant(sync.zone).toLocalDateTime();
+        if (schedule.tariff(id, side, local) == Tariff.OFF_PEAK) {
+          offPeak++;
+        }
+      }
+      return offPeak;
+    };
+  }
+
+  private OffPeakSchedule schedule(String id) {
+    if (!sync.settings.offPeakFromContract()) {
+      return sync.offPeakSchedule;
+    }
+    OffPeakSchedule cached = sync.contractSchedules.get(id);
+    if (cached != null) {
+      return cached;
+    }
+    OffPeakSchedule schedule = sync.offPeakSchedule;
+    boolean fallback = !schedule.equals(OffPeakSchedule.none());
+    try {
+      Optional<String> hours = sync.client.contract(id).offpeakHours();
+      if (hours.isPresent()) {
+        schedule = OffPeakSchedule.parseContract(hours.get());
+        debug("Off-peak hours of " + id + " from its contract: " + hours.get());
+      } else {
+        send(
+            sync.text.contractOffPeakUnavailable(
+                id, "the contract lists no off-peak hours", fallback));
+      }
+    } catch (UnsupportedOperationException e) {
+      send(
+          sync.text.contractOffPeakUnavailable(
+              id, "this data source serves no contract", fallback));
+    } catch (LinkyException | RuntimeException e) {
+      send(sync.text.contractOffPeakUnavailable(id, LinkySync.describe(e), fallback));
+    }
+    sync.contractSchedules.put(id, schedule);
+    return schedule;
+  }
+
+  private void dashboard(
+      MeterLog meter, Map<LocalDate, DayStatistics> statistics, Set<Direction> absent)
+      throws DomoticzException {
+    DashboardOutcome outcome =
+        DashboardComposer.compose(
+            sync.settings.mainFigure(), sync.settings.secondaryFigure(), today, statistics, absent);
+    if (outcome instanceof DashboardOutcome.Ready ready) {
+      Registers r = ready.value().registers();
+      P1Reading reading =
+          new P1Reading(
+              energy(r), ready.value().consumptionPower(), ready.value().productionPower());
+      sync.target.writeCurrentValue(meter.meterId, reading);
+      meter.dashboard = reading;
+      debug(meter.deviceName + ": dashboard " + ready.value().sValue());
+    } else if (outcome instanceof DashboardOutcome.Missing missing) {
+      meter.dashboardMissing = missing.reason();
+      LOG.info(
+          "No dashboard value for {}: {} {}",
+          meter.meterId,
+          missing.reason(),
+          missing.missingDays());
+      send(sync.text.dashboardDataMissing(meter.meterId));
+    }
+  }
+
+  private void merge(List<String> ids, Map<String, SortedMap<LocalDate, DayEnergy>> fetched)
+      throws DomoticzException, IOException, Stopped {
+    List<UsagePointState> points = new ArrayList<>();
+    ids.forEach(id -> points.add(state.usagePoint(id)));
+    for (UsagePointMerger.Pair pair : UsagePointMerger.pairs(points)) {
+      if (sync.isStopRequested()) {
+        throw new Stopped();
+      }
+      send(sync.text.mergingUsagePoints(pair));
+      UsagePointState consumer = state.usagePoint(pair.consumptionId());
+      UsagePointState producer = state.usagePoint(pair.productionId());
+      UsagePointState merged = state.usagePoint(pair.mergedId());
+      SortedMap<LocalDate, DayEnergy> cDays = new TreeMap<>(fetched.get(pair.consumptionId()));
+      SortedMap<LocalDate, DayEnergy> pDays = new TreeMap<>(fetched.get(pair.productionId()));
+      // Days stored on either side but not yet written to the merged meter, such as the days of
+      // a cycle that ended before the merge, are written from their stored energy.
+      // NOTE: the state keeps day statistics only back to DashboardComposer.statisticsHorizon, so
+      // older days of a backfill interrupted before the merge reach the merged meter only at the
+      // next complete-history cycle.
+      addUnmerged(cDays, consumer, merged, Direction.CONSUMPTION);
+      addUnmerged(pDays, producer, merged, Direction.PRODUCTION);
+      SortedMap<LocalDate, DayEnergy> days =
+          UsagePointMerger.mergeDays(cDays, consumer.statistics(), pDays, producer.statistics());
+      MeterLog meter =
+          meter(
+              pair.mergedId(),
+              P1Device.nameFor(pair.consumptionId(), pair.productionId()),
+              List.of(pair.consumptionId(), pair.productionId()));
+      HistoryRows rows =
+          HistoryRows.build(
+              days.values(), today, sync.settings.hourlyViewDays(), merged::counterBaseAt);
+      write(meter, rows);
+      List<DayStatistics> stats = new ArrayList<>();
+      days.values().forEach(day -> stats.add(DayStatistics.of(day)));
+      state =
+          state.with(
+              merged
+                  .withDaysWritten(stats, false)
+                  .withShortLog(rows)
+                  .withStatisticsFrom(DashboardComposer.statisticsHorizon(today)));
+      store.save(state);
+      dashboard(
+          meter,
+          UsagePointMerger.mergeStatistics(consumer.statistics(), producer.statistics()),
+          EnumSet.noneOf(Direction.class));
+    }
+  }
+
+  private static void addUnmerged(
+      SortedMap<LocalDate, DayEnergy> days,
+      UsagePointState side,
+      UsagePointState merged,
+      Direction direction) {
+    for (DayStatistics day : side.statistics().values()) {
+      if (!days.containsKey(day.day())
+          && day.source(direction).isComplete()
+          && !merged.writtenDays(direction).contains(day.day())) {
+        days.put(
+            day.day(),
+            new DayEnergy(
+                day.day(),
+                day.energy(),
+                day.tariffMinutes(),
+                List.of(),
+                day.consumption(),
+                day.production()));
+      }
+    }
+  }
+
+  private void verify() throws DomoticzException {
+    for (MeterLog meter : meters.values()) {
+      if (meter.dayRows.isEmpty() && meter.points.isEmpty()) {
+        continue;
+      }
+      List<String> missing = sync.target.verify(meter.meterId, meter.dayRows, meter.points);
+      List<LocalDate> unstored = new ArrayList<>();
+      for (String problem : missing) {
+        LOG.error("Read-back of {}: {}", meter.deviceName, problem);
+        meter.problems.add(problem);
+        problems.add(problem);
+        send(sync.text.historyNotStored(meter.deviceName, problem));
+        unstored.addAll(writtenDaysIn(problem, meter));
+      }
+      if (!unstored.isEmpty()) {
+        LOG.info(
+            "Marking {} day(s) of {} as not written, to write them again: {}",
+            unstored.size(),
+            meter.meterId,
+            unstored);
+        state = state.with(state.usagePoint(meter.meterId).withDaysUnwritten(unstored));
+      }
+    }
+  }
+
+  /** Returns the days written to {@code meter} that a read-back problem names. */
+  private static List<LocalDate> writtenDaysIn(String problem, MeterLog meter) {
+    List<LocalDate> days = new ArrayList<>();
+    Matcher matcher = DATE.matcher(problem);
+    while (matcher.find()) {
+      LocalDate day = LocalDate.parse(matcher.group(1));
+      if (meter.dayRows.containsKey(day) && !days.contains(day)) {
+        days.add(day);
+      }
+    }
+    return days;
+  }
+
+  private SyncReport succeed() throws IOException {
+    state =
+        state.withSuccess(
+            sync.clock.instant(),
+            SyncState.HistoryShape.of(sync.settings),
+            plan.completeHistory(),
+            plan.nextCompleteHistory().orElse(null));
+    store.save(state);
+    SchedulePolicy.NextRun next = sync.policy.afterSuccess();
+    send(sync.text.nextConnection(next.at()));
+    return report(SyncReport.Outcome.COMPLETED, next, null);
+  }
+
+  private SyncReport consentRequired(ConsentRequiredException e) {
+    LOG.warn(
+        "Enedis needs a new consent for usage point {}: {}",
+        e.usagePointId().orElse("?"),
+        LinkySync.describe(e));
+    saveQuietly();
+    send(sync.text.consentMissing());
+    SchedulePolicy.NextRun next = sync.policy.afterFailure(1);
+    return report(SyncReport.Outcome.CONSENT_REQUIRED, next, LinkySync.describe(e));
+  }
+
+  private SyncReport quota(QuotaExceededException e) {
+    LOG.warn(
+        "Enedis quota reached for usage point {}; retry at {}",
+        e.usagePointId().orElse("?"),
+        e.retryAt().map(Object::toString).orElse("an hour from now"));
+    saveQuietly();
+    SchedulePolicy.NextRun next =
+        e.retryAt().map(sync.policy::afterQuota).orElse(sync.policy.afterFailure(1));
+    send(sync.text.syncFailed(LinkySync.describe(e)));
+    send(sync.text.nextConnection(next.at()));
+    return report(SyncReport.Outcome.QUOTA_EXCEEDED, next, LinkySync.describe(e));
+  }
+
+  private SyncReport fail(Exception e) {
+    String reason = LinkySync.describe(e);
+    LOG.warn("Sync of {} failed after {} batches: {}", sync.target, batchesDone, reason);
+    int failures = 1;
+    if (state != null) {
+      state = state.withFailure();
+      failures = state.consecutiveFailures();
+      saveQuietly();
+    }
+    send(sync.text.syncFailed(reason));
+    SchedulePolicy.NextRun next = sync.policy.afterFailure(failures);
+    if (next.reason() == SchedulePolicy.Reason.TOO_MANY_FAILURES) {
+      send(sync.text.tooManyFailures(next.at()));
+    } else {
+      send(sync.text.nextConnection(next.at()));
+    }
+    return report(SyncReport.Outcome.FAILED, next, reason);
+  }
+
+  private void saveQuietly() {
+    if (state == null || store == null) {
+      return;
+    }
+    try {
+      store.save(state);
+    } catch (IOException e) {
+      LOG.error("Cannot save the sync state of {}: {}", sync.target, e.toString());
+    }
+  }
+
+  private SyncReport report(
+      SyncReport.Outcome outcome, SchedulePolicy.NextRun next, String failure) {
+    List<SyncReport.Meter> reports = new ArrayList<>();
+    meters.values().forEach(m -> reports.add(m.report()));
+    if (failure != null) {
+      problems.add(failure);
+    }
+    return new SyncReport(
+        outcome,
+        reports,
+        messages,
+        problems,
+        next.at(),
+        next.reason(),
+        requests,
+        Optional.ofNullable(failure));
+  }
+
+  private void send(UserMessage message) {
+    sync.send(message, debug, messages);
+  }
+
+  private void debug(String line) {
+    sync.debug(debug, line);
+  }
+
+  private static Set<Direction> absent(UsagePointState point) {
+    Set<Direction> absent = EnumSet.noneOf(Direction.class);
+    for (Direction direction : Direction.values()) {
+      if (point.isAbsent(direction)) {
+        absent.add(direction);
+      }
+    }
+    return absent;
+  }
+
+  private static P1Energy energy(Registers r) {
+    return new P1Energy(r.usage1(), r.usage2(), r.return1(), r.return2());
+  }
+}
