@@ -2,10 +2,8 @@ package io.github.linkyj.domoticz;
 
 import static java.util.Objects.requireNonNull;
 
-import io.github.linkyj.core.ConsentRequiredException;
 import io.github.linkyj.core.LinkyClient;
 import io.github.linkyj.core.LinkyException;
-import io.github.linkyj.core.QuotaExceededException;
 import io.github.linkyj.domoticz.sync.DebugLevel;
 import io.github.linkyj.domoticz.sync.DebugLog;
 import io.github.linkyj.domoticz.sync.Redactor;
@@ -338,14 +336,6 @@ public final class LinkySync implements AutoCloseable {
   static String describe(Throwable e) {
     String message = e.getMessage();
     return Redactor.redact(message == null ? e.getClass().getSimpleName() : message);
-  }
-
-  static boolean isConsentFailure(Throwable e) {
-    return e instanceof ConsentRequiredException;
-  }
-
-  static boolean isQuota(Throwable e) {
-    return e instanceof QuotaExceededException;
   }
 
   @Override

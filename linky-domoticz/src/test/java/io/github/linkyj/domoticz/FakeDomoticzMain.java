@@ -27,6 +27,7 @@ public final class FakeDomoticzMain {
     }
     MockWebServer server = new MockWebServer();
     server.setDispatcher(domoticz);
+    server.setServerSocketFactory(new FakeDomoticzServer.NoDelayServerSocketFactory());
     server.start(InetAddress.getLoopbackAddress(), port);
     System.out.println("Fake Domoticz listening on " + server.url("/"));
     Thread.currentThread().join();

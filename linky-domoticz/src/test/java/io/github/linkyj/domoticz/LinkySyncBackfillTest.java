@@ -114,6 +114,57 @@ class LinkySyncBackfillTest {
         .isBefore(TODAY.plusDays(1).atTime(9, 0).atZone(SyncFixture.PARIS).toInstant());
   }
 
+  @Test
+  void dailyEndpointFillsOlderDays() throws Exception {
+    RecordingTarget target = new RecordingTarget();
+    SyncSettings settings =
+        SyncSettings.builder()
+            .otherViewDays(1095)
+            .dailyEndpointForOlderDays(true)
+            .offPeakSchedule("22h00-6h00")
+            .build();
+
+    SyncReport report = fixture.sync(settings, List.of(ID), target).build().runOnce();
+
+    assertThat(report.outcome()).isEqualTo(SyncReport.Outcome.COMPLETED);
+    assertThat(fixture.simulator.requests())
+        .filteredOn(r -> r.path().endsWith("/daily_consumption"))
+        .hasSize(1);
+    LocalDate curveStart = TODAY.minusMonths(24);
+    assertThat(target.dayRows(ID)).hasSize(1095);
+    assertThat(target.dayRows(ID).firstKey()).isEqualTo(TODAY.minusDays(1095));
+    var daily = fixture.client.dailyConsumption(ID, TODAY.minusDays(1095), curveStart);
+    assertThat(daily.dailyEnergies())
+        .hasSize((int) (curveStart.toEpochDay() - TODAY.minusDays(1095).toEpochDay()));
+    for (var day : daily.dailyEnergies()) {
+      long wattHours = day.energy().wattHours(java.math.RoundingMode.HALF_UP);
+      // Count the real minutes of the day whose wall-clock hour is off-peak: 420 of 1380 on
+      // the spring clock-change day, 540 of 1500 on the autumn one, 480 of 1440 otherwise.
+      long dayMinutes = 0;
+      long offPeakMinutes = 0;
+      for (var t = day.date().atStartOfDay(SyncFixture.PARIS);
+          t.isBefore(day.date().plusDays(1).atStartOfDay(SyncFixture.PARIS));
+          t = t.plusMinutes(1)) {
+        dayMinutes++;
+        int hour = t.withZoneSameInstant(SyncFixture.PARIS).getHour();
+        if (hour >= 22 || hour < 6) {
+          offPeakMinutes++;
+        }
+      }
+      long offPeak = Math.round((double) wattHours * offPeakMinutes / dayMinutes);
+      P1Energy row = target.dayRows(ID).get(day.date());
+      assertThat(row.usage1() + row.usage2()).as(day.date().toString()).isEqualTo(wattHours);
+      assertThat(row.usage2()).as(day.date().toString()).isBetween(offPeak - 1, offPeak + 1);
+    }
+    assertThat(target.dayRows(ID).get(curveStart)).isEqualTo(expectedRow(curveStart));
+  }
+
+  private P1Energy expectedRow(LocalDate day) throws Exception {
+    long[] registers =
+        expectedDays(fixture.client.consumptionLoadCurve(ID, day, day.plusDays(1))).get(day);
+    return new P1Energy(registers[0], registers[1], 0, 0);
+  }
+
   static SyncReport.Meter meter(SyncReport report) {
     return report.meter(ID).orElseThrow();
   }

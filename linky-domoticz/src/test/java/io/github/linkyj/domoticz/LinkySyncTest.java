@@ -237,6 +237,35 @@ class LinkySyncTest {
   }
 
   @Test
+  void missingYesterdayKeepsTheDashboard() throws Exception {
+    // Sandbox customer 4 has no data on Tuesdays and Wednesdays; 2026-12-02 is a Wednesday.
+    fixture =
+        new SyncFixture(LocalDateTime.of(2026, 12, 3, 9, 17), directory, b -> b.sandboxCustomer(4));
+    String id = "42900589957123";
+    RecordingTarget target = new RecordingTarget();
+
+    SyncReport report = fixture.sync(settings(14).build(), List.of(id), target).build().runOnce();
+
+    assertThat(report.outcome()).isEqualTo(SyncReport.Outcome.COMPLETED);
+    SyncReport.Meter meter = report.meter(id).orElseThrow();
+    assertThat(meter.dashboard()).isEmpty();
+    assertThat(meter.dashboardMissing()).isPresent();
+    assertThat(target.currentValue(id)).isEmpty();
+    assertThat(report.messages())
+        .extracting(UserMessage::text)
+        .contains(
+            "Data missing to update the dashboard of "
+                + id
+                + "; Enedis usually publishes it within a day");
+    assertThat(target.dayRows(id).keySet())
+        .hasSize(10)
+        .allSatisfy(
+            day ->
+                assertThat(day.getDayOfWeek())
+                    .isNotIn(java.time.DayOfWeek.TUESDAY, java.time.DayOfWeek.WEDNESDAY));
+  }
+
+  @Test
   void revokedConsentAsksForConsent() throws Exception {
     start(b -> b.sandboxCustomer(8));
     LinkySync sync = fixture.sync(settings(7).build(), List.of(REVOKED), fixture.target()).build();

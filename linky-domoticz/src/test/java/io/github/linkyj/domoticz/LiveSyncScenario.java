@@ -21,9 +21,10 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * A full sync from the Enedis simulator (sandbox customer 3: a consumption point and a production
- * point) into a Domoticz server, then a read-back of every device compared with day totals, hourly
- * points and dashboard values worked out from the simulator's own data.
+ * A full sync from the Enedis simulator into a Domoticz server, then a read-back of every device.
+ * The simulator serves sandbox customer 3, a consumption point and a production point. The stored
+ * day totals, hourly points and dashboard values are compared with values worked out from the
+ * simulator's own data.
  */
 final class LiveSyncScenario {
   static final String C = "12345678901234";
