@@ -2,12 +2,10 @@ package io.github.linkyj.core;
 
 import io.github.linkyj.core.auth.AccessToken;
 import io.github.linkyj.core.auth.AccessTokenProvider;
+import io.github.linkyj.core.testing.NoDelayServerSocketFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -20,7 +18,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.StringJoiner;
-import javax.net.ServerSocketFactory;
 import okhttp3.mockwebserver.MockWebServer;
 
 /** Fixtures, a fake token provider, a settable clock and response builders for the tests. */
@@ -37,44 +34,8 @@ final class TestSupport {
    */
   static MockWebServer server() {
     MockWebServer server = new MockWebServer();
-    server.setServerSocketFactory(
-        new ServerSocketFactory() {
-          @Override
-          public ServerSocket createServerSocket() throws IOException {
-            return new NoDelayServerSocket();
-          }
-
-          @Override
-          public ServerSocket createServerSocket(int port) throws IOException {
-            throw new UnsupportedOperationException("MockWebServer binds the socket itself");
-          }
-
-          @Override
-          public ServerSocket createServerSocket(int port, int backlog) throws IOException {
-            throw new UnsupportedOperationException("MockWebServer binds the socket itself");
-          }
-
-          @Override
-          public ServerSocket createServerSocket(int port, int backlog, InetAddress address)
-              throws IOException {
-            throw new UnsupportedOperationException("MockWebServer binds the socket itself");
-          }
-        });
+    server.setServerSocketFactory(new NoDelayServerSocketFactory());
     return server;
-  }
-
-  /** A server socket whose accepted connections have TCP_NODELAY set. */
-  private static final class NoDelayServerSocket extends ServerSocket {
-    NoDelayServerSocket() throws IOException {
-      super();
-    }
-
-    @Override
-    public Socket accept() throws IOException {
-      Socket socket = super.accept();
-      socket.setTcpNoDelay(true);
-      return socket;
-    }
   }
 
   /** Returns a recorded response copied from the Enedis fixtures. */

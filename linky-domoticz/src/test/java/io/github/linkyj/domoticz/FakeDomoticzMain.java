@@ -1,5 +1,6 @@
 package io.github.linkyj.domoticz;
 
+import io.github.linkyj.core.testing.NoDelayServerSocketFactory;
 import java.net.InetAddress;
 import java.time.Clock;
 import okhttp3.mockwebserver.MockWebServer;
@@ -27,7 +28,7 @@ public final class FakeDomoticzMain {
     }
     MockWebServer server = new MockWebServer();
     server.setDispatcher(domoticz);
-    server.setServerSocketFactory(new FakeDomoticzServer.NoDelayServerSocketFactory());
+    server.setServerSocketFactory(new NoDelayServerSocketFactory());
     server.start(InetAddress.getLoopbackAddress(), port);
     System.out.println("Fake Domoticz listening on " + server.url("/"));
     Thread.currentThread().join();

@@ -1,5 +1,6 @@
 package io.github.linkyj.domoticz;
 
+import io.github.linkyj.core.testing.NoDelayServerSocketFactory;
 import java.io.IOException;
 import java.net.InetAddress;
 import okhttp3.mockwebserver.MockWebServer;
@@ -30,53 +31,6 @@ public final class FakeDomoticzServer implements AutoCloseable {
   /** Returns the fake behind the server, to inspect its state. */
   public FakeDomoticz domoticz() {
     return domoticz;
-  }
-
-  /**
-   * Creates server sockets whose connections send at once. MockWebServer writes the headers and the
-   * body of a response separately; with Nagle's algorithm the body then waits for the client's
-   * delayed acknowledgement, about 40 ms per request.
-   */
-  static final class NoDelayServerSocketFactory extends javax.net.ServerSocketFactory {
-    @Override
-    public java.net.ServerSocket createServerSocket() throws IOException {
-      return new NoDelayServerSocket();
-    }
-
-    @Override
-    public java.net.ServerSocket createServerSocket(int port) throws IOException {
-      java.net.ServerSocket socket = new NoDelayServerSocket();
-      socket.bind(new java.net.InetSocketAddress(port));
-      return socket;
-    }
-
-    @Override
-    public java.net.ServerSocket createServerSocket(int port, int backlog) throws IOException {
-      java.net.ServerSocket socket = new NoDelayServerSocket();
-      socket.bind(new java.net.InetSocketAddress(port), backlog);
-      return socket;
-    }
-
-    @Override
-    public java.net.ServerSocket createServerSocket(int port, int backlog, InetAddress address)
-        throws IOException {
-      java.net.ServerSocket socket = new NoDelayServerSocket();
-      socket.bind(new java.net.InetSocketAddress(address, port), backlog);
-      return socket;
-    }
-  }
-
-  private static final class NoDelayServerSocket extends java.net.ServerSocket {
-    NoDelayServerSocket() throws IOException {
-      super();
-    }
-
-    @Override
-    public java.net.Socket accept() throws IOException {
-      java.net.Socket socket = super.accept();
-      socket.setTcpNoDelay(true);
-      return socket;
-    }
   }
 
   @Override

@@ -443,6 +443,7 @@ public final class EnedisSimulator implements AutoCloseable {
     public EnedisSimulator start() throws IOException {
       Map<String, MeterProfile> meters = meters();
       MockWebServer server = new MockWebServer();
+      server.setServerSocketFactory(new NoDelayServerSocketFactory());
       server.start(InetAddress.getLoopbackAddress(), 0);
       try {
         return new EnedisSimulator(this, server, meters);
