@@ -82,8 +82,6 @@ final class SyncCycle {
   private final List<String> problems = new ArrayList<>();
   private final Map<String, MeterLog> meters = new LinkedHashMap<>();
   private final Set<String> stoppedSeries = new HashSet<>();
-  // Load-curve series that answered no data: their older batches ask the daily endpoint instead.
-  private final Set<String> curvelessSeries = new HashSet<>();
   private final LocalDate today;
   private DebugLog debug = DebugLog.disabled();
   private SyncStateStore store;
@@ -275,11 +273,6 @@ final class SyncCycle {
       if (point.isAbsent(direction) || stoppedSeries.contains(series)) {
         continue;
       }
-      if (curvelessSeries.contains(series)) {
-        curves.put(direction, List.of());
-        curveDays.put(direction, request.days());
-        continue;
-      }
       MeteringData data;
       try {
         data = fetch(request);
@@ -295,10 +288,9 @@ final class SyncCycle {
       Optional<String> edge = data.oldestEdgeCode();
       boolean curve = request.endpoint() == FetchRequest.Endpoint.LOAD_CURVE;
       if (curve && edge.isPresent() && edge.get().equals(NO_DATA) && data.intervals().isEmpty()) {
-        curvelessSeries.add(series);
+        // Not a stop: a usage point without load curve, or a long hole, still has daily values.
         LOG.info(
-            "Usage point {}: no {} load curve for {} ({}); asking the daily endpoint for these"
-                + " and older days in this cycle",
+            "Usage point {}: no {} load curve for {} ({}); asking the daily endpoint for it",
             id,
             direction,
             request.days(),
@@ -409,6 +401,7 @@ final class SyncCycle {
     }
     if (values.isEmpty() && data.oldestEdgeCode().isPresent() && curve.isEmpty()) {
       stoppedSeries.add(series);
+      stoppedSeries.add(id + " " + direction + " " + FetchRequest.Endpoint.LOAD_CURVE);
       LOG.info(
           "Usage point {}: no {} data before {} ({}); skipping older days in this cycle",
           id,
