@@ -228,7 +228,7 @@ class DailyFallbackTest {
     assertThat(fixture.device("Linky " + RECORDED).dayRows())
         .containsKey(LocalDate.of(2020, 12, 9));
 
-    // The curve of 2020-12-09 may still come: the next cycle asks for it again.
+    // The curve of 2020-12-09 may still come, so the next cycle requests it again.
     fixture.simulator.clearRequests();
     fixture.moveTo(morning.plusDays(1));
     sync.runOnce();
