@@ -11,7 +11,9 @@ import io.github.linkyj.domoticz.sync.DailyEnergy;
 import io.github.linkyj.domoticz.sync.DailyPeak;
 import io.github.linkyj.domoticz.sync.DashboardComposer;
 import io.github.linkyj.domoticz.sync.DashboardOutcome;
+import io.github.linkyj.domoticz.sync.DateRange;
 import io.github.linkyj.domoticz.sync.DayEnergy;
+import io.github.linkyj.domoticz.sync.DaySource;
 import io.github.linkyj.domoticz.sync.DayStatistics;
 import io.github.linkyj.domoticz.sync.DebugLevel;
 import io.github.linkyj.domoticz.sync.DebugLog;
@@ -62,6 +64,18 @@ final class SyncCycle {
 
   /** A date that is not the start of a date-time: day rows, not short-log points. */
   private static final Pattern DATE = Pattern.compile("(\\d{4}-\\d{2}-\\d{2})(?![ T]\\d)");
+
+  /** Enedis error code of a range without any measure. */
+  private static final String NO_DATA = "no_data_found";
+
+  /** Enedis error code of a range before the meter's activation. */
+  private static final String BEFORE_ACTIVATION = "ADAM-ERR0123";
+
+  /**
+   * Days before today whose load curve Enedis may publish after their daily value, so a day among
+   * them written from its daily value is fetched again.
+   */
+  static final int CURVE_DELAY_DAYS = 2;
 
   private final LinkySync sync;
   private final List<UserMessage> messages = new ArrayList<>();
@@ -250,6 +264,7 @@ final class SyncCycle {
       throws LinkyException, DomoticzException {
     UsagePointState point = state.usagePoint(id);
     Map<Direction, List<LoadCurveInterval>> curves = new EnumMap<>(Direction.class);
+    Map<Direction, DateRange> curveDays = new EnumMap<>(Direction.class);
     Map<Direction, List<DailyEnergy>> dailies = new EnumMap<>(Direction.class);
     List<DailyPeak> peaks = new ArrayList<>();
     for (FetchRequest request : batch.requests()) {
@@ -270,7 +285,17 @@ final class SyncCycle {
         point = point.withAbsent(direction, true);
         continue;
       }
-      if (data.oldestEdgeCode().isPresent()) {
+      Optional<String> edge = data.oldestEdgeCode();
+      boolean curve = request.endpoint() == FetchRequest.Endpoint.LOAD_CURVE;
+      if (curve && edge.isPresent() && edge.get().equals(NO_DATA) && data.intervals().isEmpty()) {
+        // Not a stop: a usage point without load curve, or a long hole, still has daily values.
+        LOG.info(
+            "Usage point {}: no {} load curve for {} ({}); asking the daily endpoint for it",
+            id,
+            direction,
+            request.days(),
+            NO_DATA);
+      } else if (edge.isPresent()) {
         stoppedSeries.add(series);
         LOG.info(
             "Usage point {}: no {} {} data before {} ({}); skipping older days in this cycle",
@@ -278,13 +303,24 @@ final class SyncCycle {
             direction,
             request.endpoint(),
             data.start(),
-            data.oldestEdgeCode().get());
+            edge.get());
       }
       switch (request.endpoint()) {
-        case LOAD_CURVE -> curves.put(direction, intervals(data));
+        case LOAD_CURVE -> {
+          curves.put(direction, intervals(data));
+          if (!edge.map(BEFORE_ACTIVATION::equals).orElse(false)) {
+            curveDays.put(direction, request.days());
+          }
+        }
         case DAILY -> dailies.put(direction, dailyEnergies(data));
         case MAX_POWER -> peaks.addAll(peaks(data));
       }
+    }
+    for (Map.Entry<Direction, DateRange> entry : curveDays.entrySet()) {
+      Direction direction = entry.getKey();
+      List<LoadCurveInterval> curve = curves.get(direction);
+      fillFromDaily(id, direction, entry.getValue(), curve)
+          .ifPresent(values -> dailies.put(direction, values));
     }
 
     SortedMap<LocalDate, DayEnergy> days =
@@ -309,7 +345,91 @@ final class SyncCycle {
             .withDaysWritten(stats, plan.completeHistory())
             .withShortLog(rows)
             .withStatisticsFrom(DashboardComposer.statisticsHorizon(today));
+    for (Direction direction : curveDays.keySet()) {
+      List<LocalDate> pending = awaitingCurve(days, direction, curves.get(direction));
+      if (!pending.isEmpty()) {
+        LOG.info(
+            "Usage point {}: {} {} written from the daily value; fetched again on the next cycle"
+                + " for its load curve",
+            id,
+            direction,
+            pending);
+        point = point.withDaysUnwritten(direction, pending);
+      }
+    }
     state = state.with(point);
+  }
+
+  /**
+   * Fetches the daily values of the days of {@code requested} that the load curve does not cover
+   * completely, in one request over the smallest range that contains them.
+   *
+   * @return the daily values, or empty when the curve covers every day or the series stopped
+   */
+  private Optional<List<DailyEnergy>> fillFromDaily(
+      String id, Direction direction, DateRange requested, List<LoadCurveInterval> curve)
+      throws LinkyException {
+    String series = id + " " + direction + " " + FetchRequest.Endpoint.DAILY;
+    List<LocalDate> missing =
+        new EnergyAggregator(sync.zone).daysNotCovered(id, direction, requested, curve);
+    if (missing.isEmpty() || stoppedSeries.contains(series)) {
+      return Optional.empty();
+    }
+    DateRange range = DateRange.of(missing.get(0), missing.get(missing.size() - 1).plusDays(1));
+    MeteringData data;
+    try {
+      data = fetch(new FetchRequest(id, direction, FetchRequest.Endpoint.DAILY, range));
+    } catch (WrongDirectionException e) {
+      LOG.info(
+          "Usage point {}: the daily {} endpoint rejected {} (Enedis {}); keeping the load curve",
+          id,
+          direction,
+          range,
+          e.errorCode().orElse("wrong direction"));
+      return Optional.empty();
+    }
+    List<DailyEnergy> values = dailyEnergies(data);
+    List<LocalDate> skipped = new ArrayList<>(missing);
+    values.forEach(value -> skipped.remove(value.day()));
+    if (!skipped.isEmpty()) {
+      LOG.info(
+          "Usage point {}: neither the {} load curve nor the daily endpoint covers {}; the curve"
+              + " part is written as it is and the days are fetched again on the next cycle",
+          id,
+          direction,
+          skipped);
+    }
+    if (values.isEmpty() && data.oldestEdgeCode().isPresent() && curve.isEmpty()) {
+      stoppedSeries.add(series);
+      stoppedSeries.add(id + " " + direction + " " + FetchRequest.Endpoint.LOAD_CURVE);
+      LOG.info(
+          "Usage point {}: no {} data before {} ({}); skipping older days in this cycle",
+          id,
+          direction,
+          range.endExclusive(),
+          data.oldestEdgeCode().get());
+    }
+    return Optional.of(values);
+  }
+
+  /**
+   * Returns the days of {@code direction} written from a daily value that a load curve published
+   * later could improve: the last {@value #CURVE_DELAY_DAYS} days before today, when the usage
+   * point has a load curve (the batch received some intervals of it).
+   */
+  private List<LocalDate> awaitingCurve(
+      Map<LocalDate, DayEnergy> days, Direction direction, List<LoadCurveInterval> curve) {
+    List<LocalDate> pending = new ArrayList<>();
+    if (curve == null || curve.isEmpty()) {
+      return pending;
+    }
+    LocalDate first = today.minusDays(CURVE_DELAY_DAYS);
+    for (DayEnergy day : days.values()) {
+      if (day.source(direction) == DaySource.DAILY && !day.day().isBefore(first)) {
+        pending.add(day.day());
+      }
+    }
+    return pending;
   }
 
   /** Logs the days written from a partial load curve, which a later cycle fetches again. */
@@ -317,7 +437,7 @@ final class SyncCycle {
     List<String> incomplete = new ArrayList<>();
     for (DayEnergy day : days.values()) {
       for (Direction direction : Direction.values()) {
-        if (day.source(direction) == io.github.linkyj.domoticz.sync.DaySource.CURVE_INCOMPLETE) {
+        if (day.source(direction) == DaySource.CURVE_INCOMPLETE) {
           incomplete.add(day.day() + " " + direction);
         }
       }

@@ -98,6 +98,32 @@ public final class EnergyAggregator {
     return Collections.unmodifiableSortedMap(result);
   }
 
+  /**
+   * Returns the days of {@code days}, in date order, that the load curve does not cover completely.
+   * These are the days that {@link #aggregate} takes from a daily value when one is given.
+   *
+   * @param usagePointId the usage point, for the log lines
+   */
+  public List<LocalDate> daysNotCovered(
+      String usagePointId, Direction direction, DateRange days, List<LoadCurveInterval> curve) {
+    requireNonNull(usagePointId, "usagePointId");
+    requireNonNull(direction, "direction");
+    requireNonNull(days, "days");
+    Map<LocalDate, DirectionDay> covered =
+        aggregateDirection(
+            usagePointId, direction, new DirectionInput(curve, List.of(), OffPeakMinutes.NONE));
+    List<LocalDate> notCovered = new ArrayList<>();
+    for (LocalDate day = days.startInclusive();
+        day.isBefore(days.endExclusive());
+        day = day.plusDays(1)) {
+      DirectionDay curveDay = covered.get(day);
+      if (curveDay == null || !isWholeDay(curveDay)) {
+        notCovered.add(day);
+      }
+    }
+    return notCovered;
+  }
+
   private Map<LocalDate, DirectionDay> aggregateDirection(
       String usagePointId, Direction direction, DirectionInput input) {
     Map<LocalDate, DirectionDay> days = new TreeMap<>();

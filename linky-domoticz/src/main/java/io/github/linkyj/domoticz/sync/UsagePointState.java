@@ -180,6 +180,28 @@ public final class UsagePointState {
         shortLogAnchor);
   }
 
+  /**
+   * Returns a copy in which {@code days} count as not written for {@code direction} only, so that
+   * the next cycle whose window covers them fetches them again; for instance recent days written
+   * from a daily value before Enedis published their load curve. The progress of a complete-history
+   * fetch is kept.
+   */
+  public UsagePointState withDaysUnwritten(Direction direction, Collection<LocalDate> days) {
+    requireNonNull(direction, "direction");
+    Map<Direction, DaySet> newWritten = new EnumMap<>(written);
+    for (LocalDate day : days) {
+      newWritten.put(direction, newWritten.get(direction).minus(day));
+    }
+    return new UsagePointState(
+        usagePointId,
+        newWritten,
+        refreshed,
+        noConsumption,
+        noProduction,
+        statistics,
+        shortLogAnchor);
+  }
+
   /** Returns a copy that records the maximum powers of days. */
   public UsagePointState withPeaks(Collection<DailyPeak> peaks) {
     SortedMap<LocalDate, DayStatistics> stats = new TreeMap<>(statistics);

@@ -16,12 +16,14 @@
  *       UserMessages#shortHistory}.
  *   <li>For each usage point and each {@link FetchPlan#batchesOf} batch: fetch its requests
  *       (skipping a direction {@link UsagePointState#isAbsent}, and recording a wrong-direction
- *       error with {@link UsagePointState#withAbsent}); {@link EnergyAggregator#aggregate} the
- *       days; {@link HistoryRows#build} them with {@link UsagePointState#counterBaseAt} as the
- *       counter base; write the points and rows; record them with {@link
- *       UsagePointState#withDaysWritten}, {@link UsagePointState#withPeaks} and {@link
- *       UsagePointState#withShortLog}; prune with {@link DashboardComposer#statisticsHorizon};
- *       {@link SyncStateStore#save}.
+ *       error with {@link UsagePointState#withAbsent}); ask the daily endpoint once for the range
+ *       of the {@link EnergyAggregator#daysNotCovered} days of each load curve; {@link
+ *       EnergyAggregator#aggregate} the days; {@link HistoryRows#build} them with {@link
+ *       UsagePointState#counterBaseAt} as the counter base; write the points and rows; record them
+ *       with {@link UsagePointState#withDaysWritten}, {@link UsagePointState#withPeaks} and {@link
+ *       UsagePointState#withShortLog}; mark recent days from a daily value for refetching with
+ *       {@link UsagePointState#withDaysUnwritten(Direction, java.util.Collection)}; prune with
+ *       {@link DashboardComposer#statisticsHorizon}; {@link SyncStateStore#save}.
  *   <li>{@link DashboardComposer#compose} each meter's dashboard, or show {@link
  *       UserMessages#dashboardDataMissing}.
  *   <li>For each {@link UsagePointMerger#pairs} pair, write {@link UsagePointMerger#mergeDays} and

@@ -44,6 +44,31 @@ class EnergyAggregatorTest {
   }
 
   @Test
+  void daysNotCoveredListsHolesAndPartialDays() {
+    List<LoadCurveInterval> curve = new ArrayList<>();
+    curve.addAll(TestData.curve(DAY, 30, TestData::dayAndNight));
+    curve.addAll(TestData.curve(DAY.plusDays(2), 30, TestData::dayAndNight).subList(0, 40));
+    curve.addAll(TestData.curve(DAY.plusDays(3), 30, TestData::dayAndNight));
+
+    List<LocalDate> missing =
+        AGGREGATOR.daysNotCovered(
+            "11111111111111", Direction.CONSUMPTION, DateRange.of(DAY, DAY.plusDays(5)), curve);
+
+    assertThat(missing).containsExactly(DAY.plusDays(1), DAY.plusDays(2), DAY.plusDays(4));
+  }
+
+  @Test
+  void completeCurveLeavesNoDayUncovered() {
+    List<LoadCurveInterval> curve = TestData.curve(DAY, 30, TestData::dayAndNight);
+
+    List<LocalDate> missing =
+        AGGREGATOR.daysNotCovered(
+            "11111111111111", Direction.PRODUCTION, DateRange.ofDay(DAY), curve);
+
+    assertThat(missing).isEmpty();
+  }
+
+  @Test
   void mixedStepsUseEachIntervalLength() {
     // Interval lengths 60, 30 and 10 minutes: 1200 Wh, 300 + 200 Wh, 300 Wh.
     List<LoadCurveInterval> curve = new ArrayList<>();

@@ -71,6 +71,31 @@ class UsagePointStateTest {
   }
 
   @Test
+  void unwrittenDirectionKeepsTheOther() {
+    DateRange range = DateRange.of(TODAY.minusDays(3), TODAY);
+    UsagePointState state = write(UsagePointState.empty(A), days(range), TODAY);
+    UsagePointState withProduction =
+        state.withDaysWritten(
+            List.of(
+                DayStatistics.of(
+                    new DayEnergy(
+                        TODAY.minusDays(1),
+                        new Registers(0, 0, 600, 300),
+                        new Registers(0, 0, 0, 0),
+                        List.of(),
+                        DaySource.NONE,
+                        DaySource.DAILY))),
+            false);
+
+    UsagePointState unwritten =
+        withProduction.withDaysUnwritten(Direction.PRODUCTION, List.of(TODAY.minusDays(1)));
+
+    assertThat(unwritten.writtenDays(Direction.PRODUCTION).missingIn(range)).containsExactly(range);
+    assertThat(unwritten.writtenDays(Direction.CONSUMPTION).missingIn(range)).isEmpty();
+    assertThat(unwritten.statistics()).isEqualTo(withProduction.statistics());
+  }
+
+  @Test
   void withoutAnchorCountersStartAtZero() {
     assertThat(UsagePointState.empty(A).counterBaseAt(TODAY)).isEqualTo(Registers.ZERO);
   }

@@ -43,7 +43,8 @@ public enum ConfigKey {
       "days.history",
       "7",
       "Days fetched for the day, week, month and year views, 2 to 1095 (over 730, the older days"
-          + " come from the daily endpoint without a peak/off-peak split)"),
+          + " come from the daily endpoint, split into peak and off-peak by the share of the day's"
+          + " off-peak minutes, without hourly points)"),
   DEBUG(
       "debug",
       "off",
