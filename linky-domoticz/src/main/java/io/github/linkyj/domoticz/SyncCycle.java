@@ -47,6 +47,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
@@ -195,19 +196,27 @@ final class SyncCycle {
     }
   }
 
-  private void checkRetention() throws DomoticzException {
+  /**
+   * Warns when Domoticz deletes hourly points sooner than the hourly view needs. The warning is not
+   * a problem of the cycle. The state records the retention and hourly-view days it was given for,
+   * so later cycles and later runs repeat it only when one of the two values changes.
+   */
+  private void checkRetention() throws DomoticzException, IOException {
     int hourly = sync.settings.hourlyViewDays();
-    if (hourly == 0 || sync.retentionChecked.get()) {
+    if (hourly == 0 || !sync.retentionChecked.compareAndSet(false, true)) {
       return;
     }
     int kept = sync.target.shortLogDays();
-    if (kept < hourly && sync.retentionChecked.compareAndSet(false, true)) {
-      send(sync.text.shortLogRetention(kept, hourly));
-      problems.add(
-          "Domoticz keeps " + kept + " day(s) of short log; the hourly view needs " + hourly);
-    } else {
-      sync.retentionChecked.set(true);
+    SyncState.ShortLogWarning warning =
+        kept < hourly ? new SyncState.ShortLogWarning(kept, hourly) : null;
+    if (Objects.equals(state.shortLogWarning().orElse(null), warning)) {
+      return;
     }
+    if (warning != null) {
+      send(sync.text.shortLogRetention(kept, hourly));
+    }
+    state = state.withShortLogWarning(warning);
+    store.save(state);
   }
 
   private SortedMap<LocalDate, DayEnergy> syncUsagePoint(String id)
