@@ -90,6 +90,7 @@ final class SyncCycle {
     final List<String> problems = new ArrayList<>();
     P1Reading dashboard;
     String dashboardMissing;
+    boolean prepared;
 
     MeterLog(String meterId, String deviceName, List<String> usagePointIds) {
       this.meterId = meterId;
@@ -243,15 +244,21 @@ final class SyncCycle {
     return fetched;
   }
 
-  private MeterLog meter(String meterId, String deviceName, List<String> ids)
-      throws DomoticzException {
+  private MeterLog meter(String meterId, String deviceName, List<String> ids) {
     MeterLog meter = meters.get(meterId);
     if (meter == null) {
-      sync.target.prepareMeter(meterId, deviceName);
       meter = new MeterLog(meterId, deviceName, ids);
       meters.put(meterId, meter);
     }
     return meter;
+  }
+
+  /** Finds or creates the meter's device before its first write, so no device stays empty. */
+  private void prepare(MeterLog meter) throws DomoticzException {
+    if (!meter.prepared) {
+      sync.target.prepareMeter(meter.meterId, meter.deviceName);
+      meter.prepared = true;
+    }
   }
 
   private void runBatch(
@@ -341,6 +348,9 @@ final class SyncCycle {
   }
 
   private void write(MeterLog meter, HistoryRows rows) throws DomoticzException {
+    if (!rows.hourPoints().isEmpty() || !rows.dayRows().isEmpty()) {
+      prepare(meter);
+    }
     for (HistoryRows.HourPoint point : rows.hourPoints()) {
       P1Reading reading = P1Reading.of(energy(point.counters()));
       sync.target.writeShortLogPoint(meter.meterId, point.localEnd(), reading);
@@ -499,6 +509,7 @@ final class SyncCycle {
       P1Reading reading =
           new P1Reading(
               energy(r), ready.value().consumptionPower(), ready.value().productionPower());
+      prepare(meter);
       sync.target.writeCurrentValue(meter.meterId, reading);
       meter.dashboard = reading;
       debug(meter.deviceName + ": dashboard " + ready.value().sValue());

@@ -457,6 +457,21 @@ class LinkySyncTest {
   }
 
   @Test
+  void failedUsagePointGetsNoDevice() throws Exception {
+    start(b -> b.sandboxCustomer(0));
+    String outside = "99999999999999";
+
+    SyncReport report =
+        fixture.sync(settings(7).build(), List.of(outside), fixture.target()).build().runOnce();
+
+    assertThat(report.outcome()).isNotEqualTo(SyncReport.Outcome.COMPLETED);
+    assertThat(report.meters()).allSatisfy(meter -> assertThat(meter.dayRows()).isEmpty());
+    assertThat(fixture.domoticz.domoticz().devices().values())
+        .extracting(FakeDevice::name)
+        .doesNotContain(P1Device.nameFor(outside));
+  }
+
+  @Test
   void messagesFollowTheLanguage() throws Exception {
     start(b -> b.sandboxCustomer(0));
     SyncSettings french = settings(7).language(Language.FRENCH).build();
