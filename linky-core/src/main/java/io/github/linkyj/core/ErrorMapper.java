@@ -215,6 +215,18 @@ final class ErrorMapper {
           usagePointId,
           null);
     }
+    if (status == 404 && error.describes("bad access token")) {
+      // The consent proxy returns this for a valid token whose consent lacks the usage point.
+      return new ConsentRequiredException(
+          message.detail(
+              uncoveredSummary(usagePointId),
+              "run the consent again and include this usage point in it"),
+          endpoint,
+          status,
+          rawCode,
+          usagePointId,
+          null);
+    }
     if (status == 401) {
       return new ConsentRequiredException(
           message.text("The server rejected the access token", "obtain a new token or consent"),
@@ -240,6 +252,12 @@ final class ErrorMapper {
         rawCode,
         usagePointId,
         null);
+  }
+
+  private static String uncoveredSummary(String usagePointId) {
+    return usagePointId == null
+        ? "The consent does not cover the usage point of this request"
+        : "The consent does not cover usage point " + usagePointId;
   }
 
   private static String action(int status, ErrorBody error) {
@@ -298,10 +316,13 @@ final class ErrorMapper {
   private record Message(int status, ErrorBody error, String endpoint, String usagePointId) {
 
     String text(String summary, String action) {
+      return detail(
+          usagePointId == null ? summary : summary + " for usage point " + usagePointId, action);
+    }
+
+    /** Returns the text of a {@code summary} that names the usage point itself. */
+    String detail(String summary, String action) {
       StringBuilder text = new StringBuilder(summary);
-      if (usagePointId != null) {
-        text.append(" for usage point ").append(usagePointId);
-      }
       text.append(": GET ").append(endpoint).append(" returned HTTP ").append(status);
       if (error.code() != null) {
         text.append(" ").append(error.code());

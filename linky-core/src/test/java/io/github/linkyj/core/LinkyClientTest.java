@@ -272,6 +272,25 @@ class LinkyClientTest {
   }
 
   @Test
+  void uncoveredUsagePointNeedsConsent() {
+    LinkyClient client = dailyClient();
+    server.enqueue(
+        new MockResponse()
+            .setResponseCode(404)
+            .setBody("{\"error\":\"Unauthorized\",\"error_description\":\"Bad access token\"}"));
+
+    assertThatThrownBy(() -> dailyWeek(client))
+        .isInstanceOf(ConsentRequiredException.class)
+        .hasMessage(
+            "The consent does not cover usage point 22222222222222: GET"
+                + " /data/proxy/metering_data_dc/v5/daily_consumption returned HTTP 404"
+                + " Unauthorized \"Bad access token\"; run the consent again and include this"
+                + " usage point in it");
+    assertThat(server.getRequestCount()).isEqualTo(1);
+    assertThat(tokens.invalidated).isEmpty();
+  }
+
+  @Test
   void noConsentIsNotRetried() {
     LinkyClient client = dailyClient();
     server.enqueue(

@@ -119,8 +119,9 @@ final class Authenticator implements Interceptor {
                 + baseUrl
                 + " rejected the login of user '"
                 + auth.user()
-                + "' (logincheck). Check the user name and password of "
-                + "DomoticzAuth.session.");
+                + "' (logincheck). Check domoticz.user and the password in"
+                + " LINKY_DOMOTICZ_PASSWORD or domoticz.password-file (the user and password of"
+                + " DomoticzAuth.session in the library).");
       }
       String cookie = sessionCookie(response);
       if (cookie == null) {
@@ -129,7 +130,8 @@ final class Authenticator implements Interceptor {
                 + baseUrl
                 + " accepted the login but sent no "
                 + SESSION_COOKIE
-                + " cookie. Use DomoticzAuth.oauth2 or basic instead.");
+                + " cookie. Set domoticz.auth to oauth2 or basic instead (DomoticzAuth.oauth2 or"
+                + " DomoticzAuth.basic in the library).");
       }
       LOG.debug("Logged in to Domoticz at {}", baseUrl);
       return cookie;
@@ -181,7 +183,8 @@ final class Authenticator implements Interceptor {
             "Authentication failed: Domoticz at "
                 + baseUrl
                 + " has no OAuth2 token endpoint "
-                + "(HTTP 404). OAuth2 needs Domoticz 2023.1 or later; use DomoticzAuth.session.");
+                + "(HTTP 404). OAuth2 needs Domoticz 2023.1 or later. Set domoticz.auth to"
+                + " session (DomoticzAuth.session in the library).");
       }
       if (response.code() != 200 || token == null || token.accessToken == null) {
         String error = token == null || token.error == null ? "no error code" : token.error;

@@ -147,9 +147,8 @@ public final class DomoticzClient {
           "Authentication failed: Domoticz at "
               + baseUrl
               + " did not return its version, which "
-              + "it hides from clients without credentials. Configure a Domoticz user name and "
-              + "password (DomoticzAuth.session or oauth2), or add this computer to Trusted "
-              + "Networks in Setup > Settings > Security.");
+              + "it hides from clients without credentials. "
+              + ResponseChecker.CONFIGURE_LOGIN);
     }
     try {
       return DomoticzVersion.parse(answer.version);
@@ -732,8 +731,10 @@ public final class DomoticzClient {
             "HTTP Basic authentication to "
                 + baseUrl
                 + " would send the password over plain "
-                + "HTTP, which Domoticz rejects unless AllowPlainBasicAuth is on. Use an https:// "
-                + "URL or DomoticzAuth.session, or call allowPlainHttpBasicAuth(true).");
+                + "HTTP, which Domoticz rejects unless AllowPlainBasicAuth is on. Use an https://"
+                + " URL, set domoticz.auth to session (DomoticzAuth.session in the library), or"
+                + " set domoticz.allow-plain-basic to true (allowPlainHttpBasicAuth(true) in the"
+                + " library).");
       }
       return new DomoticzClient(this);
     }

@@ -11,6 +11,15 @@ import okhttp3.Response;
  * which is what a login page or a reverse proxy's sign-in form looks like to a JSON client.
  */
 final class ResponseChecker implements Interceptor {
+  /**
+   * Advice for a Domoticz that wants a login when none is set. The setting names are those of the
+   * {@code linky} command, and the brackets name the matching library call.
+   */
+  static final String CONFIGURE_LOGIN =
+      "Set domoticz.auth to session or oauth2, with domoticz.user and a password"
+          + " (DomoticzAuth.session or DomoticzAuth.oauth2 in the library), or add this computer"
+          + " to Trusted Networks in Setup > Settings > Security.";
+
   private final DomoticzAuth auth;
   private final HttpUrl baseUrl;
 
@@ -65,12 +74,12 @@ final class ResponseChecker implements Interceptor {
   private String whatToConfigure() {
     switch (auth.mode()) {
       case NONE:
-        return "Configure a Domoticz user name and password (DomoticzAuth.session or oauth2), or "
-            + "add this computer to Trusted Networks in Setup > Settings > Security.";
+        return CONFIGURE_LOGIN;
       case BASIC:
-        return "Check the user name and password. Over plain HTTP, Domoticz accepts Basic "
-            + "authentication only when AllowPlainBasicAuth is on in Setup > Settings > Security; "
-            + "DomoticzAuth.session works without it.";
+        return "Check the user name and password. Over plain HTTP, Domoticz accepts Basic"
+            + " authentication only when AllowPlainBasicAuth is on in Setup > Settings > Security."
+            + " Setting domoticz.auth to session (DomoticzAuth.session in the library) works"
+            + " without it.";
       case SESSION:
         return "Domoticz rejected the session of user '"
             + auth.user()

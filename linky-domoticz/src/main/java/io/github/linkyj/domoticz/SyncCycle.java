@@ -49,6 +49,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
@@ -103,6 +104,7 @@ final class SyncCycle {
     final List<String> problems = new ArrayList<>();
     P1Reading dashboard;
     String dashboardMissing;
+    boolean prepared;
 
     MeterLog(String meterId, String deviceName, List<String> usagePointIds) {
       this.meterId = meterId;
@@ -209,19 +211,27 @@ final class SyncCycle {
     }
   }
 
-  private void checkRetention() throws DomoticzException {
+  /**
+   * Warns when Domoticz deletes hourly points sooner than the hourly view needs. The warning is not
+   * a problem of the cycle. The state records the retention and hourly-view days it was given for,
+   * so later cycles and later runs repeat it only when one of the two values changes.
+   */
+  private void checkRetention() throws DomoticzException, IOException {
     int hourly = sync.settings.hourlyViewDays();
-    if (hourly == 0 || sync.retentionChecked.get()) {
+    if (hourly == 0 || !sync.retentionChecked.compareAndSet(false, true)) {
       return;
     }
     int kept = sync.target.shortLogDays();
-    if (kept < hourly && sync.retentionChecked.compareAndSet(false, true)) {
-      send(sync.text.shortLogRetention(kept, hourly));
-      problems.add(
-          "Domoticz keeps " + kept + " day(s) of short log; the hourly view needs " + hourly);
-    } else {
-      sync.retentionChecked.set(true);
+    SyncState.ShortLogWarning warning =
+        kept < hourly ? new SyncState.ShortLogWarning(kept, hourly) : null;
+    if (Objects.equals(state.shortLogWarning().orElse(null), warning)) {
+      return;
     }
+    if (warning != null) {
+      send(sync.text.shortLogRetention(kept, hourly));
+    }
+    state = state.withShortLogWarning(warning);
+    store.save(state);
   }
 
   private SortedMap<LocalDate, DayEnergy> syncUsagePoint(String id)
@@ -248,15 +258,21 @@ final class SyncCycle {
     return fetched;
   }
 
-  private MeterLog meter(String meterId, String deviceName, List<String> ids)
-      throws DomoticzException {
+  private MeterLog meter(String meterId, String deviceName, List<String> ids) {
     MeterLog meter = meters.get(meterId);
     if (meter == null) {
-      sync.target.prepareMeter(meterId, deviceName);
       meter = new MeterLog(meterId, deviceName, ids);
       meters.put(meterId, meter);
     }
     return meter;
+  }
+
+  /** Finds or creates the meter's device before its first write, so no device stays empty. */
+  private void prepare(MeterLog meter) throws DomoticzException {
+    if (!meter.prepared) {
+      sync.target.prepareMeter(meter.meterId, meter.deviceName);
+      meter.prepared = true;
+    }
   }
 
   private void runBatch(
@@ -452,6 +468,9 @@ final class SyncCycle {
   }
 
   private void write(MeterLog meter, HistoryRows rows) throws DomoticzException {
+    if (!rows.hourPoints().isEmpty() || !rows.dayRows().isEmpty()) {
+      prepare(meter);
+    }
     for (HistoryRows.HourPoint point : rows.hourPoints()) {
       P1Reading reading = P1Reading.of(energy(point.counters()));
       sync.target.writeShortLogPoint(meter.meterId, point.localEnd(), reading);
@@ -610,6 +629,7 @@ final class SyncCycle {
       P1Reading reading =
           new P1Reading(
               energy(r), ready.value().consumptionPower(), ready.value().productionPower());
+      prepare(meter);
       sync.target.writeCurrentValue(meter.meterId, reading);
       meter.dashboard = reading;
       debug(meter.deviceName + ": dashboard " + ready.value().sValue());

@@ -51,9 +51,9 @@ class AuthenticationTest {
             "Authentication failed: Domoticz at "
                 + fake.url()
                 + " did not return its version, which it hides from clients without"
-                + " credentials. Configure a Domoticz user name and password"
-                + " (DomoticzAuth.session or oauth2), or add this computer to Trusted Networks in"
-                + " Setup > Settings > Security.");
+                + " credentials. Set domoticz.auth to session or oauth2, with domoticz.user and a"
+                + " password (DomoticzAuth.session or DomoticzAuth.oauth2 in the library), or add"
+                + " this computer to Trusted Networks in Setup > Settings > Security.");
   }
 
   @Test
@@ -69,9 +69,10 @@ class AuthenticationTest {
         .hasMessage(
             "Authentication failed: Domoticz at "
                 + fake.url()
-                + " returned HTTP 401 for gethardware. Configure a Domoticz user name and password"
-                + " (DomoticzAuth.session or oauth2), or add this computer to Trusted Networks in"
-                + " Setup > Settings > Security.");
+                + " returned HTTP 401 for gethardware. Set domoticz.auth to session or oauth2,"
+                + " with domoticz.user and a password (DomoticzAuth.session or DomoticzAuth.oauth2"
+                + " in the library), or add this computer to Trusted Networks in Setup > Settings"
+                + " > Security.");
   }
 
   @Test
@@ -116,8 +117,9 @@ class AuthenticationTest {
         .hasMessage(
             "Authentication failed: Domoticz at "
                 + fake.url()
-                + " rejected the login of user 'admin' (logincheck). Check the user name and"
-                + " password of DomoticzAuth.session.");
+                + " rejected the login of user 'admin' (logincheck). Check domoticz.user and the"
+                + " password in LINKY_DOMOTICZ_PASSWORD or domoticz.password-file (the user and"
+                + " password of DomoticzAuth.session in the library).");
   }
 
   @Test
@@ -173,8 +175,49 @@ class AuthenticationTest {
             "HTTP Basic authentication to "
                 + fake.url()
                 + " would send the password over plain HTTP, which Domoticz rejects unless"
-                + " AllowPlainBasicAuth is on. Use an https:// URL or DomoticzAuth.session, or"
-                + " call allowPlainHttpBasicAuth(true).");
+                + " AllowPlainBasicAuth is on. Use an https:// URL, set domoticz.auth to session"
+                + " (DomoticzAuth.session in the library), or set domoticz.allow-plain-basic to"
+                + " true (allowPlainHttpBasicAuth(true) in the library).");
+  }
+
+  @Test
+  void oauth2WithoutTokenEndpointFails() throws Exception {
+    fake = new FakeDomoticzServer(protectedDomoticz());
+    fake.server.setDispatcher(new okhttp3.mockwebserver.QueueDispatcher());
+    fake.server.enqueue(new okhttp3.mockwebserver.MockResponse().setResponseCode(404));
+    DomoticzClient client =
+        fake.client()
+            .auth(DomoticzAuth.oauth2("linky-java", "admin", PASSWORD))
+            .clock(clock)
+            .build();
+
+    assertThatThrownBy(client::version)
+        .isInstanceOf(DomoticzAuthenticationException.class)
+        .hasMessage(
+            "Authentication failed: Domoticz at "
+                + fake.url()
+                + " has no OAuth2 token endpoint (HTTP 404). OAuth2 needs Domoticz 2023.1 or"
+                + " later. Set domoticz.auth to session (DomoticzAuth.session in the library).");
+  }
+
+  @Test
+  void loginWithoutSessionCookieFails() throws Exception {
+    fake = new FakeDomoticzServer(protectedDomoticz());
+    fake.server.setDispatcher(new okhttp3.mockwebserver.QueueDispatcher());
+    fake.server.enqueue(
+        new okhttp3.mockwebserver.MockResponse()
+            .setHeader("Content-Type", "application/json")
+            .setBody("{\"status\": \"OK\", \"title\": \"logincheck\", \"user\": \"admin\"}"));
+    DomoticzClient client =
+        fake.client().auth(DomoticzAuth.session("admin", PASSWORD)).clock(clock).build();
+
+    assertThatThrownBy(client::version)
+        .isInstanceOf(DomoticzAuthenticationException.class)
+        .hasMessage(
+            "Authentication failed: Domoticz at "
+                + fake.url()
+                + " accepted the login but sent no DMZSID cookie. Set domoticz.auth to oauth2 or"
+                + " basic instead (DomoticzAuth.oauth2 or DomoticzAuth.basic in the library).");
   }
 
   @Test
@@ -221,7 +264,8 @@ class AuthenticationTest {
                 + fake.url()
                 + " returned HTTP 401 for getversion. Check the user name and password. Over plain"
                 + " HTTP, Domoticz accepts Basic authentication only when AllowPlainBasicAuth is"
-                + " on in Setup > Settings > Security; DomoticzAuth.session works without it.");
+                + " on in Setup > Settings > Security. Setting domoticz.auth to session"
+                + " (DomoticzAuth.session in the library) works without it.");
   }
 
   @Test
@@ -235,9 +279,9 @@ class AuthenticationTest {
             "Authentication failed: Domoticz at "
                 + fake.url()
                 + " returned an HTML page instead of JSON for getversion, most likely a login"
-                + " page. Configure a Domoticz user name and password (DomoticzAuth.session or"
-                + " oauth2), or add this computer to Trusted Networks in Setup > Settings >"
-                + " Security.");
+                + " page. Set domoticz.auth to session or oauth2, with domoticz.user and a password"
+                + " (DomoticzAuth.session or DomoticzAuth.oauth2 in the library), or add this"
+                + " computer to Trusted Networks in Setup > Settings > Security.");
   }
 
   @Test

@@ -391,8 +391,84 @@ class LinkySyncTest {
     assertThat(fixture.domoticz.domoticz().logMessages())
         .filteredOn(line -> line.contains("Short Log Sensors"))
         .containsExactly(
-            "4:Domoticz keeps 1 day(s) of short log but the hourly view asks for 7: set Setup >"
+            "2:Domoticz keeps 1 day(s) of short log but the hourly view asks for 7: set Setup >"
                 + " Settings > Log History > Short Log Sensors to 7 days or more");
+  }
+
+  @Test
+  void retentionWarningLeavesSyncClean() throws Exception {
+    start(b -> b.sandboxCustomer(0));
+    fixture.domoticz.domoticz().shortLogDays(1);
+
+    SyncReport report = runSeparately(settings(7).build());
+
+    assertThat(report.outcome()).isEqualTo(SyncReport.Outcome.COMPLETED);
+    assertThat(report.problems()).isEmpty();
+    assertThat(report.isClean()).isTrue();
+    assertThat(report.messages())
+        .filteredOn(message -> message.key() == Key.SHORT_LOG_RETENTION)
+        .extracting(UserMessage::level)
+        .containsExactly(UserMessage.Level.STATUS);
+  }
+
+  @Test
+  void retentionWarningOncePerPairAcrossRuns() throws Exception {
+    start(b -> b.sandboxCustomer(0));
+    fixture.domoticz.domoticz().shortLogDays(1);
+
+    SyncReport first = runSeparately(settings(7).build());
+    fixture.moveTo(MORNING.plusDays(1));
+    SyncReport second = runSeparately(settings(7).build());
+    fixture.moveTo(MORNING.plusDays(2));
+    SyncReport fewerHourlyDays = runSeparately(settings(7).hourlyViewDays(5).build());
+    fixture.domoticz.domoticz().shortLogDays(2);
+    fixture.moveTo(MORNING.plusDays(3));
+    SyncReport longerRetention = runSeparately(settings(7).hourlyViewDays(5).build());
+    fixture.moveTo(MORNING.plusDays(4));
+    SyncReport unchanged = runSeparately(settings(7).hourlyViewDays(5).build());
+
+    assertThat(retentionWarnings(first)).hasSize(1);
+    assertThat(retentionWarnings(second)).isEmpty();
+    assertThat(retentionWarnings(fewerHourlyDays)).hasSize(1);
+    assertThat(retentionWarnings(longerRetention)).hasSize(1);
+    assertThat(retentionWarnings(unchanged)).isEmpty();
+    assertThat(fixture.domoticz.domoticz().logMessages())
+        .filteredOn(line -> line.contains("Short Log Sensors"))
+        .containsExactly(
+            "2:Domoticz keeps 1 day(s) of short log but the hourly view asks for 7: set Setup >"
+                + " Settings > Log History > Short Log Sensors to 7 days or more",
+            "2:Domoticz keeps 1 day(s) of short log but the hourly view asks for 5: set Setup >"
+                + " Settings > Log History > Short Log Sensors to 5 days or more",
+            "2:Domoticz keeps 2 day(s) of short log but the hourly view asks for 5: set Setup >"
+                + " Settings > Log History > Short Log Sensors to 5 days or more");
+  }
+
+  /** Runs one cycle with a new {@link LinkySync}, as each {@code linky sync} command does. */
+  private SyncReport runSeparately(SyncSettings settings) {
+    try (LinkySync sync = fixture.sync(settings, List.of(HOUSE), fixture.target()).build()) {
+      return sync.runOnce();
+    }
+  }
+
+  private static List<UserMessage> retentionWarnings(SyncReport report) {
+    return report.messages().stream()
+        .filter(message -> message.key() == Key.SHORT_LOG_RETENTION)
+        .toList();
+  }
+
+  @Test
+  void failedUsagePointGetsNoDevice() throws Exception {
+    start(b -> b.sandboxCustomer(0));
+    String outside = "99999999999999";
+
+    SyncReport report =
+        fixture.sync(settings(7).build(), List.of(outside), fixture.target()).build().runOnce();
+
+    assertThat(report.outcome()).isNotEqualTo(SyncReport.Outcome.COMPLETED);
+    assertThat(report.meters()).allSatisfy(meter -> assertThat(meter.dayRows()).isEmpty());
+    assertThat(fixture.domoticz.domoticz().devices().values())
+        .extracting(FakeDevice::name)
+        .doesNotContain(P1Device.nameFor(outside));
   }
 
   @Test

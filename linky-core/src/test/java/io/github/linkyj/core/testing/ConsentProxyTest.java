@@ -3,9 +3,16 @@ package io.github.linkyj.core.testing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.linkyj.core.ConsentRequiredException;
+import io.github.linkyj.core.DataSource;
+import io.github.linkyj.core.LinkyClient;
+import io.github.linkyj.core.auth.AccessToken;
+import io.github.linkyj.core.auth.AccessTokenProvider;
 import io.github.linkyj.core.testing.Http.Answer;
 import java.io.IOException;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -399,6 +406,46 @@ class ConsentProxyTest {
 
     assertThat(answer.status()).isEqualTo(404);
     assertThat(answer.field("error_description")).isEqualTo("Bad access token");
+  }
+
+  @Test
+  void clientNamesUsagePointOutsideConsent() throws IOException {
+    start(EnedisSimulator.builder(clock).sandboxCustomer(0).sandboxCustomer(7).manualApproval());
+    String deviceCode = deviceCode();
+    simulator.approveUserCode(simulator.lastUserCode().orElseThrow(), List.of("22516914714270"));
+    String accessToken = (String) poll(deviceCode).field("access_token");
+    LinkyClient client =
+        LinkyClient.builder()
+            .source(DataSource.CONSENT_PROXY)
+            .baseUrl(simulator.baseUrl())
+            .tokenProvider(new FixedToken(accessToken))
+            .clock(clock)
+            .build();
+
+    assertThatThrownBy(
+            () ->
+                client.dailyConsumption(
+                    "64975835695673", LocalDate.of(2026, 2, 1), LocalDate.of(2026, 2, 8)))
+        .isInstanceOf(ConsentRequiredException.class)
+        .hasMessage(
+            "The consent does not cover usage point 64975835695673: GET"
+                + " /data/proxy/metering_data_dc/v5/daily_consumption returned HTTP 404"
+                + " Unauthorized \"Bad access token\"; run the consent again and include this"
+                + " usage point in it")
+        .hasMessageNotContaining(accessToken);
+  }
+
+  /** Token provider that returns one access token and never renews it. */
+  private record FixedToken(String value) implements AccessTokenProvider {
+    @Override
+    public AccessToken accessToken() {
+      return AccessToken.of(value, Instant.parse("2030-01-01T00:00:00Z"));
+    }
+
+    @Override
+    public void invalidate(AccessToken token) {
+      throw new AssertionError("The client invalidated the consent token");
+    }
   }
 
   @Test

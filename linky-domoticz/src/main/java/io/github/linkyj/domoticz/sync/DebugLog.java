@@ -50,10 +50,11 @@ public final class DebugLog implements Closeable {
    *
    * @param level the debug level of the settings
    * @param hardwareName the Domoticz hardware name, part of the file name
-   * @param directory the directory of the file, normally {@code java.io.tmpdir}
+   * @param directory the directory of the file, normally {@code java.io.tmpdir}; created with
+   *     owner-only permissions, with its missing parents, if it does not exist
    * @param clock the clock of the timestamps
    * @param zone the zone of the timestamps
-   * @throws IOException if the file cannot be created
+   * @throws IOException if the directory or the file cannot be created
    */
   public static DebugLog open(
       DebugLevel level, String hardwareName, Path directory, Clock clock, ZoneId zone)
@@ -72,6 +73,7 @@ public final class DebugLog implements Closeable {
             + "-"
             + NAME_TIME.format(clock.instant().atZone(zone))
             + "-";
+    createOwnerOnlyDirectories(directory);
     Path file;
     try {
       file =
@@ -84,6 +86,19 @@ public final class DebugLog implements Closeable {
       file = Files.createTempFile(directory, prefix, ".log");
     }
     return new DebugLog(file, Files.newBufferedWriter(file, StandardCharsets.UTF_8), clock, zone);
+  }
+
+  private static void createOwnerOnlyDirectories(Path directory) throws IOException {
+    if (Files.isDirectory(directory)) {
+      return;
+    }
+    try {
+      Files.createDirectories(
+          directory,
+          PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+    } catch (UnsupportedOperationException e) {
+      Files.createDirectories(directory);
+    }
   }
 
   /** Returns the log file, empty when the log is disabled. */

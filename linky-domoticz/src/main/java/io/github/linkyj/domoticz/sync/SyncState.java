@@ -24,6 +24,7 @@ public final class SyncState {
   private final HistoryShape historyShape;
   private final int consecutiveFailures;
   private final DebugLevel appliedReset;
+  private final ShortLogWarning shortLogWarning;
 
   /**
    * Settings that shape the fetched history. When a value is larger than the stored one, the
@@ -49,6 +50,12 @@ public final class SyncState {
     }
   }
 
+  /**
+   * Short-log retention that a warning was already given about: Domoticz kept {@code shortLogDays}
+   * days of short log while the hourly view asked for {@code hourlyViewDays}.
+   */
+  public record ShortLogWarning(int shortLogDays, int hourlyViewDays) {}
+
   SyncState(
       String domoticzUrl,
       String hardwareName,
@@ -57,7 +64,8 @@ public final class SyncState {
       LocalDate nextCompleteHistory,
       HistoryShape historyShape,
       int consecutiveFailures,
-      DebugLevel appliedReset) {
+      DebugLevel appliedReset,
+      ShortLogWarning shortLogWarning) {
     this.domoticzUrl = requireNonNull(domoticzUrl, "domoticzUrl");
     this.hardwareName = requireNonNull(hardwareName, "hardwareName");
     this.usagePoints = Collections.unmodifiableMap(new LinkedHashMap<>(usagePoints));
@@ -66,11 +74,12 @@ public final class SyncState {
     this.historyShape = historyShape;
     this.consecutiveFailures = consecutiveFailures;
     this.appliedReset = appliedReset;
+    this.shortLogWarning = shortLogWarning;
   }
 
   /** Returns the state of a hardware never synced. */
   public static SyncState empty(String domoticzUrl, String hardwareName) {
-    return new SyncState(domoticzUrl, hardwareName, Map.of(), null, null, null, 0, null);
+    return new SyncState(domoticzUrl, hardwareName, Map.of(), null, null, null, 0, null, null);
   }
 
   /** Returns the Domoticz base URL. */
@@ -126,7 +135,8 @@ public final class SyncState {
         nextCompleteHistory,
         historyShape,
         consecutiveFailures,
-        appliedReset);
+        appliedReset,
+        shortLogWarning);
   }
 
   /**
@@ -147,7 +157,8 @@ public final class SyncState {
         completeHistory ? nextComplete : nextCompleteHistory,
         requireNonNull(shape, "shape"),
         0,
-        appliedReset);
+        appliedReset,
+        shortLogWarning);
   }
 
   /** Returns a copy after a failed cycle; the complete-history progress is kept. */
@@ -160,7 +171,8 @@ public final class SyncState {
         nextCompleteHistory,
         historyShape,
         consecutiveFailures + 1,
-        appliedReset);
+        appliedReset,
+        shortLogWarning);
   }
 
   /** Returns the reset level last applied, if a reset level is still selected. */
@@ -189,7 +201,30 @@ public final class SyncState {
         nextCompleteHistory,
         historyShape,
         consecutiveFailures,
-        level.isReset() ? level : null);
+        level.isReset() ? level : null,
+        shortLogWarning);
+  }
+
+  /** Returns the short-log retention that a warning was last given about, if any. */
+  public Optional<ShortLogWarning> shortLogWarning() {
+    return Optional.ofNullable(shortLogWarning);
+  }
+
+  /**
+   * Returns a copy that records {@code warning} as given. A {@code null} warning clears the record,
+   * so the same retention gets a new warning when it comes back.
+   */
+  public SyncState withShortLogWarning(ShortLogWarning warning) {
+    return new SyncState(
+        domoticzUrl,
+        hardwareName,
+        usagePoints,
+        lastSuccessfulRun,
+        nextCompleteHistory,
+        historyShape,
+        consecutiveFailures,
+        appliedReset,
+        warning);
   }
 
   @Override
@@ -202,7 +237,8 @@ public final class SyncState {
         && Objects.equals(nextCompleteHistory, that.nextCompleteHistory)
         && Objects.equals(historyShape, that.historyShape)
         && consecutiveFailures == that.consecutiveFailures
-        && Objects.equals(appliedReset, that.appliedReset);
+        && Objects.equals(appliedReset, that.appliedReset)
+        && Objects.equals(shortLogWarning, that.shortLogWarning);
   }
 
   @Override

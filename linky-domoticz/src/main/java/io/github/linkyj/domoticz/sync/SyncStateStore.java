@@ -204,6 +204,7 @@ public final class SyncStateStore {
     HistoryJson history;
     int consecutiveFailures;
     Integer appliedReset;
+    ShortLogWarningJson shortLogWarning;
     Map<String, UsagePointJson> usagePoints;
   }
 
@@ -211,6 +212,11 @@ public final class SyncStateStore {
     int otherViewDays;
     int hourlyViewDays;
     boolean dailyEndpoint;
+  }
+
+  static final class ShortLogWarningJson {
+    int shortLogDays;
+    int hourlyViewDays;
   }
 
   static final class UsagePointJson {
@@ -258,6 +264,17 @@ public final class SyncStateStore {
             .orElse(null);
     json.consecutiveFailures = state.consecutiveFailures();
     json.appliedReset = state.appliedReset().map(DebugLevel::pluginValue).orElse(null);
+    json.shortLogWarning =
+        state
+            .shortLogWarning()
+            .map(
+                warning -> {
+                  ShortLogWarningJson warned = new ShortLogWarningJson();
+                  warned.shortLogDays = warning.shortLogDays();
+                  warned.hourlyViewDays = warning.hourlyViewDays();
+                  return warned;
+                })
+            .orElse(null);
     json.usagePoints = new LinkedHashMap<>();
     state.usagePoints().forEach((id, point) -> json.usagePoints.put(id, toJson(point)));
     return json;
@@ -330,7 +347,11 @@ public final class SyncStateStore {
           json.consecutiveFailures,
           json.appliedReset == null
               ? null
-              : DebugLevel.parsePluginValue(json.appliedReset.toString()));
+              : DebugLevel.parsePluginValue(json.appliedReset.toString()),
+          json.shortLogWarning == null
+              ? null
+              : new SyncState.ShortLogWarning(
+                  json.shortLogWarning.shortLogDays, json.shortLogWarning.hourlyViewDays));
     } catch (DateTimeParseException e) {
       throw new IllegalArgumentException("invalid date: " + e.getParsedString(), e);
     }

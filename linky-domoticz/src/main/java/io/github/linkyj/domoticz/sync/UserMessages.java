@@ -197,7 +197,7 @@ public final class UserMessages {
   public UserMessage shortLogRetention(int keptDays, int hourlyViewDays) {
     return message(
         Key.SHORT_LOG_RETENTION,
-        Level.ERROR,
+        Level.STATUS,
         "Domoticz keeps "
             + keptDays
             + " day(s) of short log but the hourly view asks for "

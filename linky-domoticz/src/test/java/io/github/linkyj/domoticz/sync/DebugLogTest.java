@@ -44,6 +44,27 @@ class DebugLogTest {
   }
 
   @Test
+  void missingDirectoryIsCreatedOwnerOnly() throws IOException {
+    Path state = directory.resolve("state").resolve("sub");
+
+    try (DebugLog log = DebugLog.open(DebugLevel.SIMPLE, "Linky", state, CLOCK, TestData.PARIS)) {
+      log.log("first line");
+      assertThat(log.file()).isPresent();
+      assertThat(log.file().get().getParent()).isEqualTo(state);
+      assertThat(Files.readAllLines(log.file().get()))
+          .containsExactly("2026-12-04 16:04:19.123 first line");
+    }
+    if (Files.getFileStore(state).supportsFileAttributeView("posix")) {
+      assertThat(Files.getPosixFilePermissions(state))
+          .isEqualTo(
+              EnumSet.of(
+                  PosixFilePermission.OWNER_READ,
+                  PosixFilePermission.OWNER_WRITE,
+                  PosixFilePermission.OWNER_EXECUTE));
+    }
+  }
+
+  @Test
   void offWritesNoFile() throws IOException {
     try (DebugLog log = DebugLog.open(DebugLevel.OFF, "Linky", directory, CLOCK, TestData.PARIS)) {
       log.log("ignored");
