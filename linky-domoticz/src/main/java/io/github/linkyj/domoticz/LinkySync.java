@@ -210,7 +210,7 @@ public final class LinkySync implements AutoCloseable {
   }
 
   /**
-   * Returns whether the debug level asks to reset the consent and that reset was not applied yet. A
+   * Returns whether the debug level requests a consent reset and that reset was not applied yet. A
    * runner without a {@link Builder#consentReset} hook clears its token store when this is true,
    * then calls {@link #markConsentReset()}.
    *
@@ -233,7 +233,7 @@ public final class LinkySync implements AutoCloseable {
   }
 
   /**
-   * Returns the Enedis sandbox customer that the debug level asks to simulate, 0 to 9; a runner
+   * Returns the Enedis sandbox customer that the debug level selects for simulation; a runner
    * points the client at an {@code EnedisSimulator} serving that customer.
    */
   public Optional<Integer> sandboxCustomer() {
@@ -444,7 +444,7 @@ public final class LinkySync implements AutoCloseable {
       return this;
     }
 
-    /** Sets how the consent is cleared when the debug level asks for a consent reset. */
+    /** Sets how the consent is cleared when the debug level requests a consent reset. */
     public Builder consentReset(ConsentReset reset) {
       this.consentReset = requireNonNull(reset, "reset");
       return this;
