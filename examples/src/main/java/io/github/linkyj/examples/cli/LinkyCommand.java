@@ -12,6 +12,7 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
@@ -125,6 +126,8 @@ public final class LinkyCommand {
     ConfigOptions.install(commandLine, command.configOptions);
     commandLine.setCaseInsensitiveEnumValuesAllowed(true);
     commandLine.setExecutionExceptionHandler(LinkyCommand::reportFailure);
+    commandLine.setParameterExceptionHandler(new ParameterErrors());
+    commandLine.registerConverter(LocalDate.class, new ParameterErrors.DateConverter());
     return commandLine;
   }
 
