@@ -285,6 +285,16 @@ final class DemoCommand implements Callable<Integer> {
   }
 
   private void checkData() throws InvalidInputException {
+    if (domoticzUrl != null && RunnerConfig.hasUserInfo(domoticzUrl)) {
+      throw new InvalidInputException(
+          "Invalid value for --domoticz: the URL contains a user name or password before '@',"
+              + " which would be logged. Remove it from the URL. Set the user name with"
+              + " --domoticz-user and the password with "
+              + ConfigKey.DOMOTICZ_PASSWORD.environmentVariable()
+              + " or "
+              + ConfigKey.DOMOTICZ_PASSWORD.fileKey()
+              + ".");
+    }
     if (data != null && !Files.isDirectory(data)) {
       throw new InvalidInputException(
           "--data " + data + " is not a directory; give the folder of recorded Enedis responses");

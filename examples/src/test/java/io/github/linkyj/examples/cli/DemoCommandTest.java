@@ -139,4 +139,17 @@ class DemoCommandTest {
                 + missing
                 + " is not a directory; give the folder of recorded Enedis responses\n");
   }
+
+  @Test
+  void domoticzUrlWithPasswordRejected() {
+    Cli.Result result =
+        Cli.run(Map.of(), CLOCK, "demo", "--domoticz", "http://admin:S3cretPw@127.0.0.1:9");
+
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.out()).isEmpty();
+    assertThat(result.err())
+        .doesNotContain("S3cretPw")
+        .startsWith("linky demo: Invalid value for --domoticz: the URL contains a user name")
+        .contains("LINKY_DOMOTICZ_PASSWORD or domoticz.password-file.");
+  }
 }

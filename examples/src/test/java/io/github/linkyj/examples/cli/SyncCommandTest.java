@@ -184,7 +184,7 @@ class SyncCommandTest {
     assertThat(result.exitCode()).isEqualTo(2);
     assertThat(result.err())
         .isEqualTo(
-            "linky sync: Invalid value 'loud' for debug (from option for debug): expected off,"
+            "linky sync: Invalid value 'loud' for debug (from option --debug): expected off,"
                 + " simple, advanced, reset-consent, reset-cache or sandbox-0 to sandbox-8.\n");
   }
 }

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.regex.Pattern;
 
 /**
  * The settings of one {@code linky} invocation, merged from four layers.
@@ -25,6 +26,22 @@ import java.util.Properties;
  * <p>Immutable and thread-safe. {@link #toString()} shows no secret.
  */
 public final class RunnerConfig {
+  /** The start of a URL up to an {@code @} in its authority part: {@code scheme://user:pw@}. */
+  private static final Pattern USER_INFO = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*://[^/?#]*@");
+
+  private static final String DOMOTICZ_URL_FIX =
+      "Set the user name with domoticz.user and the password with "
+          + ConfigKey.DOMOTICZ_PASSWORD.environmentVariable()
+          + " or "
+          + ConfigKey.DOMOTICZ_PASSWORD.fileKey()
+          + ".";
+  private static final String SOURCE_URL_FIX =
+      "Set the client id with source.client-id and the secret with "
+          + ConfigKey.SOURCE_CLIENT_SECRET.environmentVariable()
+          + " or "
+          + ConfigKey.SOURCE_CLIENT_SECRET.fileKey()
+          + ".";
+
   private final Map<ConfigKey, Setting> settings;
 
   private RunnerConfig(Map<ConfigKey, Setting> settings) {
@@ -61,7 +78,29 @@ public final class RunnerConfig {
         merged.put(key, setting);
       }
     }
+    rejectUserInfo(merged, ConfigKey.SOURCE_URL, SOURCE_URL_FIX);
+    rejectUserInfo(merged, ConfigKey.DOMOTICZ_URL, DOMOTICZ_URL_FIX);
     return new RunnerConfig(merged);
+  }
+
+  /**
+   * Rejects a URL with user info ({@code user:password@host}), because the URL is logged and stored
+   * in the sync state. The message leaves the URL out so its password is not shown.
+   */
+  private static void rejectUserInfo(Map<ConfigKey, Setting> settings, ConfigKey key, String fix)
+      throws ConfigException {
+    Setting setting = settings.get(key);
+    if (setting == null || !hasUserInfo(setting.value())) {
+      return;
+    }
+    throw new ConfigException(
+        "Invalid value for "
+            + key.key()
+            + " (from "
+            + setting.origin()
+            + "): the URL contains a user name or password before '@', which would be logged."
+            + " Remove it from the URL. "
+            + fix);
   }
 
   private static Properties readFile(Path file) throws ConfigException {
@@ -111,6 +150,11 @@ public final class RunnerConfig {
     return entries;
   }
 
+  /** Returns whether {@code url} has user info, as in {@code http://user:password@host}. */
+  public static boolean hasUserInfo(String url) {
+    return USER_INFO.matcher(url.strip()).find();
+  }
+
   private static boolean isSecretFileKey(String name) {
     if (!name.endsWith("-file")) {
       return false;
@@ -126,7 +170,7 @@ public final class RunnerConfig {
       Map<String, String> environment,
       Map<ConfigKey, String> options) {
     if (options.containsKey(key)) {
-      return new Setting(options.get(key), "option for " + key.key());
+      return new Setting(options.get(key), "option " + key.optionName());
     }
     String fromEnvironment = environment.get(key.environmentVariable());
     if (fromEnvironment != null) {

@@ -158,4 +158,43 @@ class RunnerConfigTest {
     assertThat(ConfigKey.SOURCE_CLIENT_ID.environmentVariable())
         .isEqualTo("LINKY_SOURCE_CLIENT_ID");
   }
+
+  @Test
+  void domoticzUrlWithPasswordRejected() {
+    Map<ConfigKey, String> options =
+        Map.of(ConfigKey.DOMOTICZ_URL, "http://admin:S3cretPw@127.0.0.1:8080");
+
+    assertThatThrownBy(() -> RunnerConfig.load(null, Map.of(), options))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageNotContaining("S3cretPw")
+        .hasMessage(
+            "Invalid value for domoticz.url (from option --domoticz-url): the URL contains a user"
+                + " name or password before '@', which would be logged. Remove it from the URL."
+                + " Set the user name with domoticz.user and the password with"
+                + " LINKY_DOMOTICZ_PASSWORD or domoticz.password-file.");
+  }
+
+  @Test
+  void sourceUrlWithUserRejected() throws Exception {
+    Path file = write("linky.conf", "source.url = https://id:pw@127.0.0.1:9/x\n");
+
+    assertThatThrownBy(() -> RunnerConfig.load(file, Map.of(), Map.of()))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageStartingWith(
+            "Invalid value for source.url (from configuration file " + file + "): the URL")
+        .hasMessageEndingWith(
+            "Set the client id with source.client-id and the secret with"
+                + " LINKY_SOURCE_CLIENT_SECRET or source.client-secret-file.");
+  }
+
+  @Test
+  void urlWithAtInPathAccepted() throws Exception {
+    Map<String, String> environment =
+        Map.of("LINKY_DOMOTICZ_URL", "http://127.0.0.1:8080/path@x?q=a@b");
+
+    RunnerConfig config = RunnerConfig.load(null, environment, Map.of());
+
+    assertThat(config.require(ConfigKey.DOMOTICZ_URL))
+        .isEqualTo("http://127.0.0.1:8080/path@x?q=a@b");
+  }
 }
