@@ -58,7 +58,8 @@ import picocli.CommandLine.ScopeType;
       "3:consent missing, denied or expired: run linky consent",
       "4:Domoticz login, connection or write failed",
       "5:nothing fetched now (Enedis quota or night pause): retry later",
-      "130:stopped with Ctrl-C"
+      "130:stopped with Ctrl-C",
+      "143:run stopped by SIGTERM (systemctl stop); the state is saved"
     })
 public final class LinkyCommand {
   /** The exit code of invalid arguments or invalid text, as picocli uses for usage errors. */
