@@ -6,11 +6,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -41,6 +46,13 @@ public final class RunnerConfig {
           + " or "
           + ConfigKey.SOURCE_CLIENT_SECRET.fileKey()
           + ".";
+
+  private static final Set<PosixFilePermission> GROUP_OR_OTHERS =
+      EnumSet.of(
+          PosixFilePermission.GROUP_READ,
+          PosixFilePermission.GROUP_WRITE,
+          PosixFilePermission.OTHERS_READ,
+          PosixFilePermission.OTHERS_WRITE);
 
   private final Map<ConfigKey, Setting> settings;
 
@@ -219,14 +231,51 @@ public final class RunnerConfig {
 
   private static String readSecretFile(ConfigKey key, Path path) throws ConfigException {
     try {
+      rejectOpenPermissions(key, path);
       String secret = Files.readString(path, StandardCharsets.UTF_8).strip();
       if (secret.isEmpty()) {
         throw new ConfigException("Secret file " + path + " for " + key.key() + " is empty.");
       }
       return secret;
+    } catch (NoSuchFileException e) {
+      throw new ConfigException(
+          "Secret file "
+              + path
+              + " for "
+              + key.key()
+              + " not found. Check the path, or set "
+              + key.environmentVariable()
+              + " instead.");
     } catch (IOException e) {
       throw new ConfigException(
-          "Cannot read the secret file " + path + " for " + key.key() + ": " + e);
+          "Cannot read the secret file " + path + " for " + key.key() + ": " + e.getMessage());
+    }
+  }
+
+  /**
+   * Rejects a secret file that group or others may read or write. The check runs only on file
+   * systems with POSIX permissions; elsewhere (FAT, Windows ACLs) the file is read as it is.
+   */
+  private static void rejectOpenPermissions(ConfigKey key, Path path)
+      throws IOException, ConfigException {
+    PosixFileAttributeView view = Files.getFileAttributeView(path, PosixFileAttributeView.class);
+    if (view == null) {
+      return;
+    }
+    Set<PosixFilePermission> permissions = view.readAttributes().permissions();
+    Set<PosixFilePermission> open = EnumSet.noneOf(PosixFilePermission.class);
+    open.addAll(permissions);
+    open.retainAll(GROUP_OR_OTHERS);
+    if (!open.isEmpty()) {
+      throw new ConfigException(
+          "Secret file "
+              + path
+              + " for "
+              + key.key()
+              + " is open to group or others (permissions "
+              + PosixFilePermissions.toString(permissions)
+              + "). Make it owner-only: chmod 600 "
+              + path);
     }
   }
 
