@@ -279,13 +279,14 @@ public final class RunnerConfig {
     }
   }
 
-  private static String knownKeys() {
+  /** Returns the keys a configuration file may contain: a secret appears as its file key. */
+  static String knownKeys() {
     StringBuilder names = new StringBuilder();
     for (ConfigKey key : ConfigKey.values()) {
       if (names.length() > 0) {
         names.append(", ");
       }
-      names.append(key.key());
+      names.append(key.isSecret() ? key.fileKey() : key.key());
     }
     return names.toString();
   }

@@ -245,4 +245,16 @@ class RunnerConfigTest {
                 + " for gateway.token not found. Check the path, or set LINKY_GATEWAY_TOKEN"
                 + " instead.");
   }
+
+  @Test
+  void knownKeysListFileKeysOfSecrets() throws Exception {
+    Path file = write("linky.conf", "domoticz.urll = http://127.0.0.1:8080\n");
+
+    assertThatThrownBy(() -> RunnerConfig.load(file, Map.of(), Map.of()))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("source.client-id, source.client-secret-file, gateway.token-file,")
+        .hasMessageContaining(" domoticz.client-id, domoticz.password-file, ")
+        .hasMessageNotContaining("domoticz.password,")
+        .hasMessageNotContaining("gateway.token,");
+  }
 }
