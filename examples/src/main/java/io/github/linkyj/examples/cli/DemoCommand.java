@@ -309,17 +309,22 @@ final class DemoCommand implements Callable<Integer> {
     }
   }
 
-  private EnedisSimulator startSimulator(Clock clock) throws IOException {
+  private EnedisSimulator startSimulator(Clock clock) throws IOException, InvalidInputException {
     EnedisSimulator.Builder builder =
         EnedisSimulator.builder(clock).pollInterval(Duration.ofSeconds(1)).approveAfterPolls(1);
-    if (data != null) {
-      builder.recordedData(data).ignoreHistoryLimits();
-    } else {
+    if (data == null) {
       for (int customer : customers == null ? DEFAULT_CUSTOMERS : customers) {
         builder.sandboxCustomer(customer);
       }
+      return builder.start();
     }
-    return builder.start();
+    builder.recordedData(data).ignoreHistoryLimits();
+    try {
+      return builder.start();
+    } catch (IllegalArgumentException e) {
+      // The simulator rejects an empty directory or an unreadable file with a message naming it.
+      throw new InvalidInputException("Invalid --data: " + e.getMessage(), e);
+    }
   }
 
   private String describeData(Clock clock) {

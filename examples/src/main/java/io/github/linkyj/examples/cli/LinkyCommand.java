@@ -56,7 +56,7 @@ import picocli.CommandLine.ScopeType;
       "1:Enedis, the consent source or the network failed",
       "2:invalid argument, setting or input file",
       "3:consent missing, denied or expired: run linky consent",
-      "4:Domoticz login, connection or write failed",
+      "4:Domoticz login, connection or version check failed before the sync",
       "5:nothing fetched now (Enedis quota or night pause): retry later",
       "130:stopped with Ctrl-C",
       "143:run stopped by SIGTERM (systemctl stop); the state is saved"

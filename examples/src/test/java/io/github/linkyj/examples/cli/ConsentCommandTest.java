@@ -177,6 +177,32 @@ class ConsentCommandTest {
   }
 
   @Test
+  void fetchToMissingDirectoryExitsTwo() {
+    Path output = dir.resolve("absent").resolve("x.csv");
+
+    Cli.Result result =
+        Cli.run(
+            environment,
+            CLOCK,
+            "fetch",
+            "--kind=daily_consumption",
+            "--usage-point=22516914714270",
+            "--from=2026-02-20",
+            "--to=2026-03-01",
+            "--output=" + output);
+
+    assertThat(result.exitCode()).as(result.err()).isEqualTo(2);
+    assertThat(result.err())
+        .isEqualTo(
+            "linky fetch: Invalid --output "
+                + output
+                + ": the directory "
+                + output.getParent()
+                + " does not exist. Create it or choose another path."
+                + System.lineSeparator());
+  }
+
+  @Test
   void fetchWithoutConsentExitsWithCode3() {
     Cli.Result result =
         Cli.run(

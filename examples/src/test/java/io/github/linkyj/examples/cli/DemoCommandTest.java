@@ -152,4 +152,35 @@ class DemoCommandTest {
         .startsWith("linky demo: Invalid value for --domoticz: the URL contains a user name")
         .contains("LINKY_DOMOTICZ_PASSWORD or domoticz.password-file.");
   }
+
+  @Test
+  void emptyDataDirectoryExitsTwo() throws Exception {
+    Path empty = Files.createDirectory(dir.resolve("empty"));
+
+    Cli.Result result = Cli.run(Map.of(), CLOCK, "demo", "--data", empty.toString());
+
+    assertThat(result.exitCode()).as(result.err()).isEqualTo(2);
+    assertThat(result.err())
+        .isEqualTo(
+            "linky demo: Invalid --data: Recorded data directory "
+                + empty
+                + " has no metering file: name files <kind>_<start>_<end>[_note].json"
+                + System.lineSeparator());
+  }
+
+  @Test
+  void corruptDataFileExitsTwo() throws Exception {
+    Path corrupt = Files.createDirectory(dir.resolve("corrupt"));
+    Files.writeString(
+        corrupt.resolve("consumption_load_curve_2026-02-01_2026-03-01.json"),
+        "{\"meter_reading\": {\"usage_point_id\": \"2251");
+
+    Cli.Result result = Cli.run(Map.of(), CLOCK, "demo", "--data", corrupt.toString());
+
+    assertThat(result.exitCode()).as(result.err()).isEqualTo(2);
+    assertThat(result.err())
+        .startsWith(
+            "linky demo: Invalid --data: Invalid JSON in recorded file "
+                + corrupt.resolve("consumption_load_curve_2026-02-01_2026-03-01.json"));
+  }
 }
