@@ -66,6 +66,7 @@ final class RunCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
 
     try (Source source = Source.open(config, linky.clock())) {
+      source.checkUsagePoints();
       DomoticzClient domoticz = Settings.domoticz(config, linky.clock());
       domoticz.version();
       SyncTarget target = new DomoticzTarget(domoticz);

@@ -49,6 +49,7 @@ final class SyncCommand implements Callable<Integer> {
       if (source.consentProxy().isEmpty() && source.gateway().isEmpty()) {
         source.usagePointIds();
       }
+      source.checkUsagePoints();
       DomoticzClient domoticz = Settings.domoticz(config, linky.clock());
       domoticz.version();
       SyncProgress progress = SyncProgress.of(linky.interactive(), System.err);

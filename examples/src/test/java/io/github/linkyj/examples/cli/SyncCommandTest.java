@@ -187,4 +187,20 @@ class SyncCommandTest {
             "linky sync: Invalid value 'loud' for debug (from option --debug): expected off,"
                 + " simple, advanced, reset-consent, reset-cache or sandbox-0 to sandbox-8.\n");
   }
+
+  @Test
+  void usagePointOutsideConsentRejected() {
+    environment.put("LINKY_USAGE_POINTS", "22516914714270, 99999999999999");
+
+    Cli.Result result = Cli.run(environment, CLOCK, "sync", "--debug", "sandbox-0");
+
+    assertThat(result.exitCode()).as(result.err()).isEqualTo(2);
+    assertThat(result.err())
+        .isEqualTo(
+            "linky sync: Usage point 99999999999999 of usage-points (from environment variable"
+                + " LINKY_USAGE_POINTS) is not in the consent, which covers 22516914714270. Run"
+                + " 'linky consent' again to include it, or remove it from usage-points."
+                + System.lineSeparator());
+    assertThat(domoticz.domoticz().devices()).isEmpty();
+  }
 }
