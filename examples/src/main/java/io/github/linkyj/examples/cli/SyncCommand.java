@@ -6,6 +6,7 @@ import io.github.linkyj.domoticz.DomoticzException;
 import io.github.linkyj.domoticz.DomoticzTarget;
 import io.github.linkyj.domoticz.LinkySync;
 import io.github.linkyj.domoticz.SyncReport;
+import io.github.linkyj.domoticz.sync.SyncSettings;
 import io.github.linkyj.examples.cli.config.ConfigException;
 import io.github.linkyj.examples.cli.config.RunnerConfig;
 import java.io.PrintWriter;
@@ -50,13 +51,14 @@ final class SyncCommand implements Callable<Integer> {
         source.usagePointIds();
       }
       source.checkUsagePoints();
+      SyncSettings settings = Settings.syncSettings(config);
       DomoticzClient domoticz = Settings.domoticz(config, linky.clock());
       domoticz.version();
       SyncProgress progress = SyncProgress.of(linky.interactive(), System.err);
       LinkySync sync =
           SyncSetup.build(
               source,
-              Settings.syncSettings(config),
+              settings,
               new DomoticzTarget(domoticz),
               Settings.stateDir(config),
               linky.clock(),

@@ -203,4 +203,30 @@ class SyncCommandTest {
                 + System.lineSeparator());
     assertThat(domoticz.domoticz().devices()).isEmpty();
   }
+
+  @Test
+  void badSettingsReportedBeforeDomoticz() throws Exception {
+    int port;
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+      port = socket.getLocalPort();
+    }
+    environment.put("LINKY_DOMOTICZ_URL", "http://127.0.0.1:" + port + "/");
+    environment.put("LINKY_LANGUAGE", "de");
+    environment.put("LINKY_DAYS_HOURLY", "12");
+
+    Cli.Result result = Cli.run(environment, CLOCK, "sync", "--debug", "sandbox-0");
+
+    assertThat(result.exitCode()).as(result.err()).isEqualTo(2);
+    String n = System.lineSeparator();
+    assertThat(result.err())
+        .isEqualTo(
+            "linky sync: 2 invalid settings:"
+                + n
+                + "Invalid value 'de' for language (from environment variable LINKY_LANGUAGE):"
+                + " expected en (English) or fr (French)."
+                + n
+                + "Invalid value '12' for days.hourly (from environment variable"
+                + " LINKY_DAYS_HOURLY): expected a whole number from 0 to 7."
+                + n);
+  }
 }
