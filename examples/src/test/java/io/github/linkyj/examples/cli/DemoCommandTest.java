@@ -183,4 +183,40 @@ class DemoCommandTest {
             "linky demo: Invalid --data: Invalid JSON in recorded file "
                 + corrupt.resolve("consumption_load_curve_2026-02-01_2026-03-01.json"));
   }
+
+  @Test
+  void revokedConsentCustomerExplained() {
+    Cli.Result result = Cli.run(Map.of(), CLOCK, "demo", "--customers", "8");
+
+    assertThat(result.exitCode()).isEqualTo(3);
+    assertThat(result.err()).isEmpty();
+    assertThat(result.out())
+        .contains(
+            "=== Sandbox customer 8: consent given then revoked (403 ADAM-DC-0008)"
+                + System.lineSeparator()
+                + "Nothing fetched: the simulator answers this customer as Enedis answers after a"
+                + " revoked consent (HTTP 403 ADAM-DC-0008), so linky stops and exits with 3."
+                + " With a real meter, 'linky consent' asks for the consent again.")
+        .doesNotContain("(no day row written)");
+  }
+
+  @Test
+  void repeatedCustomerSyncedOnce() {
+    Cli.Result result = Cli.run(Map.of(), CLOCK, "demo", "--customers", "0,0");
+
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    assertThat(result.out().split("=== Sandbox customer 0:", -1)).hasSize(2);
+    assertThat(result.out()).doesNotContain("(no day row written)");
+  }
+
+  @Test
+  void daysOutOfRangeNamesOption() {
+    Cli.Result result = Cli.run(Map.of(), CLOCK, "demo", "--days", "1");
+
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.err())
+        .isEqualTo(
+            "linky demo: Invalid value 1 for --days: expected a whole number from 2 to 1095"
+                + System.lineSeparator());
+  }
 }
