@@ -186,4 +186,15 @@ class OffPeakCommandTest {
     assertThat(result.err())
         .startsWith("linky: Range starting at \"2h\" has no end time at index 3");
   }
+
+  @Test
+  void emptyScheduleSaysNoOffPeak() {
+    Result result = run("offpeak", "check", "");
+
+    assertThat(result.exitCode()).isZero();
+    assertThat(result.out()).isEqualTo("\n");
+    assertThat(result.err())
+        .isEqualTo(
+            "linky offpeak check: the schedule is empty: no off-peak hours, all hours peak.\n");
+  }
 }
