@@ -173,7 +173,7 @@ final class RunCommand implements Callable<Integer> {
                 + report.outcome()
                 + report.failure().map(f -> " (" + f + ")").orElse("")
                 + "; next run "
-                + report.nextRun());
+                + SyncSetup.parisTime(report.nextRun()));
         out.flush();
       }
       if (report.outcome() != SyncReport.Outcome.CONSENT_REQUIRED || cancelled) {

@@ -68,7 +68,6 @@ final class SyncCommand implements Callable<Integer> {
       SyncReport report = runStoppable(sync, linky.shutdownHooks());
 
       progress.finish();
-      SyncSetup.logMessages(report);
       SyncSetup.printOutcome(report, out, err, "sync", true);
       return SyncSetup.exitCode(report);
     }

@@ -87,7 +87,8 @@ class RunCommandTest {
 
     assertThat(run.get(10, TimeUnit.SECONDS)).isZero();
     assertThat(out.toString())
-        .contains("Sync cycle ended COMPLETED; next run 2026-03-03T")
+        .containsPattern(
+            "Sync cycle ended COMPLETED; next run 2026-03-03 \\d\\d:\\d\\d:\\d\\d \\(Paris time\\)\n")
         .endsWith("Stopped after 1 sync cycle; the sync state is saved.\n");
     assertThat(hooks).isEmpty();
     try (var files = Files.list(dir.resolve("state"))) {

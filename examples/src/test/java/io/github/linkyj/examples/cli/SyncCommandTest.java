@@ -56,7 +56,8 @@ class SyncCommandTest {
     assertThat(result.exitCode()).as(result.err()).isZero();
     assertThat(result.out())
         .contains(DEVICE + ": 7 day rows, 168 hourly points, dashboard updated")
-        .contains("Sync completed; next run ");
+        .containsPattern(
+            "Sync completed; next run 20\\d\\d-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d \\(Paris time\\)\\.");
     FakeDevice device = device(DEVICE);
     assertThat(device.dayRows().keySet()).first().isEqualTo(LocalDate.parse("2026-02-23"));
     assertThat(device.dayRows().lastKey()).isEqualTo(LocalDate.parse("2026-03-01"));
