@@ -31,7 +31,7 @@ final class Settings {
   private static final Pattern SANDBOX = Pattern.compile("sandbox-(\\d)");
   private static final Pattern USAGE_POINT = Pattern.compile("\\d{14}");
 
-  /** Where the library parsers' messages list the accepted values. */
+  /** The text before the accepted values in the messages of the library parsers. */
   private static final String EXPECTED = ": expected ";
 
   private Settings() {}
@@ -72,6 +72,7 @@ final class Settings {
   static SyncSettings syncSettings(RunnerConfig config) throws ConfigException {
     SyncSettings.Builder builder = SyncSettings.builder();
     List<String> errors = new ArrayList<>();
+
     collect(errors, () -> offPeak(config, builder));
     collect(
         errors,
@@ -90,6 +91,7 @@ final class Settings {
                 config.requireInt(ConfigKey.DAYS_HOURLY, 0, SyncSettings.MAX_HOURLY_VIEW_DAYS)));
     collect(errors, () -> historyDays(config, builder));
     collect(errors, () -> builder.debugLevel(debugLevel(config)));
+
     if (errors.size() == 1) {
       throw new ConfigException(errors.get(0));
     }
