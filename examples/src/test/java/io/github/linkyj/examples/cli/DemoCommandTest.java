@@ -219,4 +219,22 @@ class DemoCommandTest {
             "linky demo: Invalid value 1 for --days: expected a whole number from 2 to 1095"
                 + System.lineSeparator());
   }
+
+  @Test
+  void recordedGapLeavesPointOut() throws Exception {
+    Cli.Result result =
+        Cli.run(
+            Map.of(),
+            CLOCK,
+            "demo",
+            "--data",
+            Cli.recordedDirectory().toString(),
+            "--today",
+            "2022-03-08");
+
+    assertThat(result.out())
+        .contains("Left out, no recorded day in [2022-03-01, 2022-03-08): ")
+        .contains("11111111111111 (2021-01-01..2021-12-31, 2022-03-23..2022-03-23)")
+        .doesNotContain("=== Usage point 11111111111111");
+  }
 }
