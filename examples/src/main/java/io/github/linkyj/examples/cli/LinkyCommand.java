@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -171,6 +172,13 @@ public final class LinkyCommand {
     String fromEnvironment = environment.get("LINKY_CONFIG");
     if (file == null && fromEnvironment != null && !fromEnvironment.isBlank()) {
       file = Path.of(fromEnvironment);
+      if (Files.notExists(file)) {
+        throw new ConfigException(
+            "Configuration file not found: "
+                + file
+                + " (from LINKY_CONFIG). Create it from examples/linky.conf.sample or unset"
+                + " LINKY_CONFIG.");
+      }
     }
     Map<ConfigKey, String> options = new EnumMap<>(ConfigKey.class);
     options.putAll(configOptions);

@@ -230,4 +230,21 @@ class SyncCommandTest {
                 + " LINKY_DAYS_HOURLY): expected a whole number from 0 to 7."
                 + n);
   }
+
+  @Test
+  void missingConfigFromEnvironmentNamed() {
+    Path absent = dir.resolve("absent.conf");
+    environment.put("LINKY_CONFIG", absent.toString());
+
+    Cli.Result result = Cli.run(environment, CLOCK, "sync", "--debug", "sandbox-0");
+
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.err())
+        .isEqualTo(
+            "linky sync: Configuration file not found: "
+                + absent
+                + " (from LINKY_CONFIG). Create it from examples/linky.conf.sample or unset"
+                + " LINKY_CONFIG."
+                + System.lineSeparator());
+  }
 }
