@@ -86,6 +86,14 @@ final class FetchCommand implements Callable<Integer> {
     LinkyCommand linky = LinkyCommand.of(spec);
     MeteringData data;
     try (Source source = Source.open(linky.loadConfig(), linky.clock())) {
+      if (!source.outsideConsent(List.of(usagePoint)).isEmpty()) {
+        throw new InvalidInputException(
+            "Invalid --usage-point "
+                + usagePoint
+                + ": it is not in the consent, which covers "
+                + String.join(", ", source.consentedUsagePoints())
+                + ". Give one of those, or run 'linky consent' again to include it.");
+      }
       data = source.client().fetch(kind, usagePoint, from, to);
     }
     MeteringSeries series = new MeteringSeries(usagePoint, kind);

@@ -256,12 +256,7 @@ final class Source implements AutoCloseable {
    * @throws ConfigException naming the usage points outside the consent and the consented ones
    */
   void checkUsagePoints() throws ConfigException, LinkyException {
-    List<String> consented = consentedUsagePoints();
-    if (configuredUsagePoints.isEmpty() || consented.isEmpty()) {
-      return;
-    }
-    List<String> outside =
-        configuredUsagePoints.stream().filter(id -> !consented.contains(id)).toList();
+    List<String> outside = outsideConsent(configuredUsagePoints);
     if (outside.isEmpty()) {
       return;
     }
@@ -271,11 +266,24 @@ final class Source implements AutoCloseable {
             + " of usage-points (from "
             + usagePointsOrigin
             + ") is not in the consent, which covers "
-            + String.join(", ", consented)
+            + String.join(", ", consentedUsagePoints())
             + ". Run 'linky consent' again to include it, or remove it from usage-points.");
   }
 
-  private List<String> consentedUsagePoints() throws LinkyException {
+  /**
+   * Returns the ids of {@code usagePointIds} that the consent does not cover, or none when the
+   * token provider does not list the consented usage points.
+   */
+  List<String> outsideConsent(List<String> usagePointIds) throws LinkyException {
+    List<String> consented = consentedUsagePoints();
+    if (consented.isEmpty()) {
+      return List.of();
+    }
+    return usagePointIds.stream().filter(id -> !consented.contains(id)).toList();
+  }
+
+  /** Returns the usage points that the consent lists, or none when it lists none or is missing. */
+  List<String> consentedUsagePoints() throws LinkyException {
     try {
       if (consentProxy != null) {
         return consentProxy.usagePointIds();

@@ -203,6 +203,29 @@ class ConsentCommandTest {
   }
 
   @Test
+  void fetchOutsideConsentExitsTwo() {
+    Cli.run(environment, CLOCK, "consent");
+
+    Cli.Result result =
+        Cli.run(
+            environment,
+            CLOCK,
+            "fetch",
+            "--kind=daily_consumption",
+            "--usage-point=99999999999999",
+            "--from=2026-02-20",
+            "--to=2026-03-01");
+
+    assertThat(result.exitCode()).as(result.err()).isEqualTo(2);
+    assertThat(result.err())
+        .isEqualTo(
+            "linky fetch: Invalid --usage-point 99999999999999: it is not in the consent, which"
+                + " covers 22516914714270, 12345678901234, 10284856584123. Give one of those, or run 'linky consent' again to"
+                + " include it."
+                + System.lineSeparator());
+  }
+
+  @Test
   void fetchWithoutConsentExitsWithCode3() {
     Cli.Result result =
         Cli.run(
