@@ -51,7 +51,7 @@ final class ConfigOptions {
 
   /** Returns the option name of {@code key}: {@code --} and the key with dots as dashes. */
   static String optionName(ConfigKey key) {
-    return "--" + key.key().replace('.', '-');
+    return key.optionName();
   }
 
   private static void addTo(

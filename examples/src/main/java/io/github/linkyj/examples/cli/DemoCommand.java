@@ -31,6 +31,7 @@ import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -95,7 +96,8 @@ final class DemoCommand implements Callable<Integer> {
       defaultValue = "7",
       description =
           "Days of history for the day, week, month and year views (2 to 1095); default:"
-              + " ${DEFAULT-VALUE}. Sets days.history.")
+              + " ${DEFAULT-VALUE}. Sets days.history. The hourly view (--days-hourly) also"
+              + " writes day rows, so fewer days show only with a lower --days-hourly.")
   private int days;
 
   @Option(
@@ -133,11 +135,11 @@ final class DemoCommand implements Callable<Integer> {
           IOException {
     LinkyCommand linky = LinkyCommand.of(spec);
     PrintWriter out = spec.commandLine().getOut();
+    checkData();
     RunnerConfig config = linky.loadConfig(demoSettings());
     SyncSettings settings =
         Settings.syncSettings(config).toBuilder().debugLevel(DebugLevel.OFF).build();
     Clock clock = demoClock(linky.clock());
-    checkData();
     if (!linky.isVerbose()) {
       // The table and the outcome report what happened; the sync's log lines would bury them.
       Logging.quiet();
@@ -158,6 +160,11 @@ final class DemoCommand implements Callable<Integer> {
         out.println();
         out.println("=== " + household.title());
         SyncReport report = sync(household, source, settings, target, directory, clock, linky);
+        if (report.outcome() == SyncReport.Outcome.CONSENT_REQUIRED && data == null) {
+          printSimulatedConsentLoss(out);
+          exitCode = Math.max(exitCode, ExitCode.CONSENT_REQUIRED);
+          continue;
+        }
         new DemoTable(out, settings).print(report);
         SyncSetup.printOutcome(report, out, spec.commandLine().getErr(), "demo", false);
         exitCode = Math.max(exitCode, SyncSetup.exitCode(report));
@@ -250,6 +257,18 @@ final class DemoCommand implements Callable<Integer> {
     return report;
   }
 
+  /**
+   * Explains a sandbox customer whose consent the simulator refuses, because the usual advice (run
+   * {@code linky consent}) does not apply to the demo.
+   */
+  private static void printSimulatedConsentLoss(PrintWriter out) {
+    out.println(
+        "Nothing fetched: the simulator answers this customer as Enedis answers after a revoked"
+            + " consent (HTTP 403 ADAM-DC-0008), so linky stops and exits with 3. With a real"
+            + " meter, 'linky consent' asks for the consent again.");
+    out.flush();
+  }
+
   private void printNextSteps(PrintWriter out, String hardwareName) {
     out.println();
     if (domoticzUrl == null) {
@@ -285,11 +304,32 @@ final class DemoCommand implements Callable<Integer> {
   }
 
   private void checkData() throws InvalidInputException {
+    if (domoticzUrl != null && RunnerConfig.hasUserInfo(domoticzUrl)) {
+      throw new InvalidInputException(
+          "Invalid value for --domoticz: the URL contains a user name or password before '@',"
+              + " which would be logged. Remove it from the URL. Set the user name with"
+              + " --domoticz-user and the password with "
+              + ConfigKey.DOMOTICZ_PASSWORD.environmentVariable()
+              + " or "
+              + ConfigKey.DOMOTICZ_PASSWORD.fileKey()
+              + ".");
+    }
     if (data != null && !Files.isDirectory(data)) {
       throw new InvalidInputException(
           "--data " + data + " is not a directory; give the folder of recorded Enedis responses");
     }
+    if (days < SyncSettings.MIN_OTHER_VIEW_DAYS
+        || days > SyncSettings.MAX_OTHER_VIEW_DAYS_FROM_DAILY) {
+      throw new InvalidInputException(
+          "Invalid value "
+              + days
+              + " for --days: expected a whole number from "
+              + SyncSettings.MIN_OTHER_VIEW_DAYS
+              + " to "
+              + SyncSettings.MAX_OTHER_VIEW_DAYS_FROM_DAILY);
+    }
     if (customers != null) {
+      customers = List.copyOf(new LinkedHashSet<>(customers));
       for (int customer : customers) {
         if (customer < 0 || customer > 8) {
           throw new InvalidInputException(
@@ -299,17 +339,22 @@ final class DemoCommand implements Callable<Integer> {
     }
   }
 
-  private EnedisSimulator startSimulator(Clock clock) throws IOException {
+  private EnedisSimulator startSimulator(Clock clock) throws IOException, InvalidInputException {
     EnedisSimulator.Builder builder =
         EnedisSimulator.builder(clock).pollInterval(Duration.ofSeconds(1)).approveAfterPolls(1);
-    if (data != null) {
-      builder.recordedData(data).ignoreHistoryLimits();
-    } else {
+    if (data == null) {
       for (int customer : customers == null ? DEFAULT_CUSTOMERS : customers) {
         builder.sandboxCustomer(customer);
       }
+      return builder.start();
     }
-    return builder.start();
+    builder.recordedData(data).ignoreHistoryLimits();
+    try {
+      return builder.start();
+    } catch (IllegalArgumentException e) {
+      // The simulator rejects an empty directory or an unreadable file with a message naming it.
+      throw new InvalidInputException("Invalid --data: " + e.getMessage(), e);
+    }
   }
 
   private String describeData(Clock clock) {

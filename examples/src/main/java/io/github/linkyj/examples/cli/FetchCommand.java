@@ -8,6 +8,8 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -84,6 +86,14 @@ final class FetchCommand implements Callable<Integer> {
     LinkyCommand linky = LinkyCommand.of(spec);
     MeteringData data;
     try (Source source = Source.open(linky.loadConfig(), linky.clock())) {
+      if (!source.outsideConsent(List.of(usagePoint)).isEmpty()) {
+        throw new InvalidInputException(
+            "Invalid --usage-point "
+                + usagePoint
+                + ": it is not in the consent, which covers "
+                + String.join(", ", source.consentedUsagePoints())
+                + ". Give one of those, or run 'linky consent' again to include it.");
+      }
       data = source.client().fetch(kind, usagePoint, from, to);
     }
     MeteringSeries series = new MeteringSeries(usagePoint, kind);
@@ -109,6 +119,15 @@ final class FetchCommand implements Callable<Integer> {
       throw new InvalidInputException(
           "Invalid range --from " + from + " --to " + to + ": --to is exclusive and must be later");
     }
+    Path directory = output == null ? null : output.toAbsolutePath().getParent();
+    if (directory != null && !Files.isDirectory(directory)) {
+      throw new InvalidInputException(
+          "Invalid --output "
+              + output
+              + ": the directory "
+              + directory
+              + " does not exist. Create it or choose another path.");
+    }
   }
 
   private void writeFile(MeteringSeries series) throws IOException {
@@ -117,13 +136,29 @@ final class FetchCommand implements Callable<Integer> {
       new MeteringWriter(writer, format).readings(List.of(series));
     }
     Path absolute = output.toAbsolutePath();
-    Path temporary = Files.createTempFile(absolute.getParent(), ".linky-fetch", ".tmp");
+    Path temporary = null;
     try {
+      temporary = Files.createTempFile(absolute.getParent(), ".linky-fetch", ".tmp");
       Files.writeString(temporary, text.toString(), StandardCharsets.UTF_8);
       Files.move(
           temporary, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      // The exception names the temporary file, which the user never asked for.
+      throw new IOException("Cannot write --output " + output + ": " + reason(e), e);
     } finally {
-      Files.deleteIfExists(temporary);
+      if (temporary != null) {
+        Files.deleteIfExists(temporary);
+      }
     }
+  }
+
+  private static String reason(IOException e) {
+    if (e instanceof AccessDeniedException) {
+      return "permission denied";
+    }
+    if (e instanceof FileSystemException fileSystem && fileSystem.getReason() != null) {
+      return fileSystem.getReason();
+    }
+    return e.getClass().getSimpleName();
   }
 }

@@ -10,8 +10,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
@@ -55,9 +57,10 @@ import picocli.CommandLine.ScopeType;
       "1:Enedis, the consent source or the network failed",
       "2:invalid argument, setting or input file",
       "3:consent missing, denied or expired: run linky consent",
-      "4:Domoticz login, connection or write failed",
+      "4:Domoticz login, connection or version check failed before the sync",
       "5:nothing fetched now (Enedis quota or night pause): retry later",
-      "130:stopped with Ctrl-C"
+      "130:stopped with Ctrl-C",
+      "143:run stopped by SIGTERM (systemctl stop); the state is saved"
     })
 public final class LinkyCommand {
   /** The exit code of invalid arguments or invalid text, as picocli uses for usage errors. */
@@ -125,6 +128,8 @@ public final class LinkyCommand {
     ConfigOptions.install(commandLine, command.configOptions);
     commandLine.setCaseInsensitiveEnumValuesAllowed(true);
     commandLine.setExecutionExceptionHandler(LinkyCommand::reportFailure);
+    commandLine.setParameterExceptionHandler(new ParameterErrors());
+    commandLine.registerConverter(LocalDate.class, new ParameterErrors.DateConverter());
     return commandLine;
   }
 
@@ -167,6 +172,13 @@ public final class LinkyCommand {
     String fromEnvironment = environment.get("LINKY_CONFIG");
     if (file == null && fromEnvironment != null && !fromEnvironment.isBlank()) {
       file = Path.of(fromEnvironment);
+      if (Files.notExists(file)) {
+        throw new ConfigException(
+            "Configuration file not found: "
+                + file
+                + " (from LINKY_CONFIG). Create it from examples/linky.conf.sample or unset"
+                + " LINKY_CONFIG.");
+      }
     }
     Map<ConfigKey, String> options = new EnumMap<>(ConfigKey.class);
     options.putAll(configOptions);

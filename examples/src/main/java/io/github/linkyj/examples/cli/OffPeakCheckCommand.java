@@ -34,8 +34,16 @@ final class OffPeakCheckCommand implements Callable<Integer> {
     if (schedule.isEmpty()) {
       return LinkyCommand.EXIT_INVALID_INPUT;
     }
-    spec.commandLine().getOut().println(schedule.get());
+    String canonical = schedule.get().toString();
+    spec.commandLine().getOut().println(canonical);
     spec.commandLine().getOut().flush();
+    if (canonical.isEmpty()) {
+      // The canonical form of "no off-peak hours" is an empty line, which looks like no output.
+      err()
+          .println(
+              "linky offpeak check: the schedule is empty: no off-peak hours, all hours peak.");
+      err().flush();
+    }
     return 0;
   }
 

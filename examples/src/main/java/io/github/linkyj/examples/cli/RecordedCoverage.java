@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,10 +24,13 @@ final class RecordedCoverage {
   private static final Pattern RANGE =
       Pattern.compile("_(\\d{4}-\\d{2}-\\d{2})_(\\d{4}-\\d{2}-\\d{2})(_[^.]*)?\\.json$");
 
-  /** The first covered day and the day after the last one, per usage point. */
-  private final Map<String, LocalDate[]> ranges;
+  /**
+   * The ranges of the files, per usage point: each is the first day and the day after the last. The
+   * ranges of several files are kept apart, because the days between two files have no data.
+   */
+  private final Map<String, List<LocalDate[]>> ranges;
 
-  private RecordedCoverage(Map<String, LocalDate[]> ranges) {
+  private RecordedCoverage(Map<String, List<LocalDate[]>> ranges) {
     this.ranges = ranges;
   }
 
@@ -35,7 +40,7 @@ final class RecordedCoverage {
    * @throws InvalidInputException naming a metering file that cannot be read
    */
   static RecordedCoverage of(Path directory) throws InvalidInputException, IOException {
-    Map<String, LocalDate[]> ranges = new TreeMap<>();
+    Map<String, List<LocalDate[]>> ranges = new TreeMap<>();
     try (Stream<Path> files = Files.list(directory)) {
       for (Path file : files.sorted().toList()) {
         Optional<LocalDate[]> range = range(file);
@@ -43,7 +48,7 @@ final class RecordedCoverage {
           continue;
         }
         for (MeteringSeries series : MeteringFiles.read(List.of(file), null)) {
-          ranges.merge(series.usagePointId(), range.get(), RecordedCoverage::union);
+          ranges.computeIfAbsent(series.usagePointId(), id -> new ArrayList<>()).add(range.get());
         }
       }
     }
@@ -65,21 +70,37 @@ final class RecordedCoverage {
     }
   }
 
-  private static LocalDate[] union(LocalDate[] a, LocalDate[] b) {
-    LocalDate start = a[0].isBefore(b[0]) ? a[0] : b[0];
-    LocalDate end = a[1].isAfter(b[1]) ? a[1] : b[1];
-    return new LocalDate[] {start, end};
-  }
-
-  /** Returns whether the files of {@code usagePointId} cover a day of {@code [from, to)}. */
+  /** Returns whether a file of {@code usagePointId} covers a day of {@code [from, to)}. */
   boolean covers(String usagePointId, LocalDate from, LocalDate to) {
-    LocalDate[] range = ranges.get(usagePointId);
-    return range != null && range[0].isBefore(to) && range[1].isAfter(from);
+    for (LocalDate[] range : ranges.getOrDefault(usagePointId, List.of())) {
+      if (range[0].isBefore(to) && range[1].isAfter(from)) {
+        return true;
+      }
+    }
+    return false;
   }
 
-  /** Returns the covered days of {@code usagePointId}, such as {@code 2020-11-01..2020-12-09}. */
+  /**
+   * Returns the covered days of {@code usagePointId}, such as {@code 2020-11-01..2020-12-09,
+   * 2022-03-23..2022-03-23}, with overlapping and adjacent file ranges joined.
+   */
   String describe(String usagePointId) {
-    LocalDate[] range = ranges.get(usagePointId);
-    return range == null ? "no file" : range[0] + ".." + range[1].minusDays(1);
+    List<LocalDate[]> sorted = new ArrayList<>(ranges.getOrDefault(usagePointId, List.of()));
+    if (sorted.isEmpty()) {
+      return "no file";
+    }
+    sorted.sort(Comparator.comparing((LocalDate[] range) -> range[0]));
+    List<String> joined = new ArrayList<>();
+    LocalDate start = sorted.get(0)[0];
+    LocalDate end = sorted.get(0)[1];
+    for (LocalDate[] range : sorted.subList(1, sorted.size())) {
+      if (range[0].isAfter(end)) {
+        joined.add(start + ".." + end.minusDays(1));
+        start = range[0];
+      }
+      end = range[1].isAfter(end) ? range[1] : end;
+    }
+    joined.add(start + ".." + end.minusDays(1));
+    return String.join(", ", joined);
   }
 }

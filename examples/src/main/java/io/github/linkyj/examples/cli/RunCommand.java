@@ -23,6 +23,8 @@ import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,8 +45,9 @@ import picocli.CommandLine.Spec;
           + " cycle on standard error.",
       "When consent is missing it starts the device flow, writes the page and user code to the"
           + " Domoticz log and to standard output, and waits for the approval.",
-      "SIGTERM (systemctl stop) or Ctrl-C lets the current batch finish and be saved, then exits"
-          + " with 0."
+      "SIGTERM (systemctl stop) or Ctrl-C lets the current batch finish and be saved, prints"
+          + " 'Stopped after N sync cycles', then exits. The exit status is that of the signal:"
+          + " 143 after SIGTERM, 130 after Ctrl-C."
     })
 final class RunCommand implements Callable<Integer> {
   private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
@@ -63,6 +66,7 @@ final class RunCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
 
     try (Source source = Source.open(config, linky.clock())) {
+      source.checkUsagePoints();
       DomoticzClient domoticz = Settings.domoticz(config, linky.clock());
       domoticz.version();
       SyncTarget target = new DomoticzTarget(domoticz);
@@ -89,12 +93,14 @@ final class RunCommand implements Callable<Integer> {
       LOG.info("linky run started with {}", source.description());
       try {
         service.run();
+        String cycles = service.cycles() + (service.cycles() == 1 ? " sync cycle" : " sync cycles");
+        LOG.info("linky run stopped after {}", cycles);
+        out.println("Stopped after " + cycles + "; the sync state is saved.");
+        out.flush();
       } finally {
+        stopper.finished();
         hook.remove();
       }
-      LOG.info("linky run stopped after {} cycles", service.cycles());
-      out.println("Stopped after " + service.cycles() + " sync cycles; the sync state is saved.");
-      out.flush();
       return ExitCode.OK;
     }
   }
@@ -103,24 +109,40 @@ final class RunCommand implements Callable<Integer> {
   static final class Stopper {
     private final LinkyService service;
     private final ConsentOnDemand consent;
+    private final CountDownLatch finished = new CountDownLatch(1);
 
     Stopper(LinkyService service, ConsentOnDemand consent) {
       this.service = service;
       this.consent = consent;
     }
 
-    /** Asks the service to stop and waits until its running batch is saved. */
+    /**
+     * Asks the service to stop and waits until its running batch is saved and the command has
+     * printed its last line. The JVM exits when the shutdown hook returns, so returning earlier
+     * would cut that line off.
+     */
     void stopAndWait() {
       LOG.info("Stop requested; finishing the batch being written");
+      long deadline = System.nanoTime() + STOP_TIMEOUT.toNanos();
       service.stop();
       consent.cancel();
       try {
         if (!service.awaitStopped(STOP_TIMEOUT)) {
           LOG.warn("The sync did not stop within {}; the last batch will be redone", STOP_TIMEOUT);
+          return;
+        }
+        long remaining = Math.max(0, deadline - System.nanoTime());
+        if (!finished.await(remaining, TimeUnit.NANOSECONDS)) {
+          LOG.warn("linky run did not report its stop within {}", STOP_TIMEOUT);
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
+    }
+
+    /** Marks the command as done, so a waiting {@link #stopAndWait()} returns. */
+    void finished() {
+      finished.countDown();
     }
   }
 
@@ -151,7 +173,7 @@ final class RunCommand implements Callable<Integer> {
                 + report.outcome()
                 + report.failure().map(f -> " (" + f + ")").orElse("")
                 + "; next run "
-                + report.nextRun());
+                + SyncSetup.parisTime(report.nextRun()));
         out.flush();
       }
       if (report.outcome() != SyncReport.Outcome.CONSENT_REQUIRED || cancelled) {

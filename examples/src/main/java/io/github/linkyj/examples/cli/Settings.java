@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -29,6 +30,9 @@ import java.util.regex.Pattern;
 final class Settings {
   private static final Pattern SANDBOX = Pattern.compile("sandbox-(\\d)");
   private static final Pattern USAGE_POINT = Pattern.compile("\\d{14}");
+
+  /** The text before the accepted values in the messages of the library parsers. */
+  private static final String EXPECTED = ": expected ";
 
   private Settings() {}
 
@@ -60,9 +64,62 @@ final class Settings {
         "off, simple, advanced, reset-consent, reset-cache or sandbox-0 to sandbox-8");
   }
 
-  /** Returns the sync settings: off-peak schedule, dashboard figures, days, debug and language. */
+  /**
+   * Returns the sync settings: off-peak schedule, dashboard figures, days, debug and language.
+   *
+   * @throws ConfigException listing every invalid value, one per line when there are several
+   */
   static SyncSettings syncSettings(RunnerConfig config) throws ConfigException {
     SyncSettings.Builder builder = SyncSettings.builder();
+    List<String> errors = new ArrayList<>();
+
+    collect(errors, () -> offPeak(config, builder));
+    collect(
+        errors,
+        () -> builder.mainFigure(parse(config, ConfigKey.DASHBOARD_MAIN, MainFigure::parse)));
+    collect(
+        errors,
+        () ->
+            builder.secondaryFigure(
+                parse(config, ConfigKey.DASHBOARD_SECONDARY, SecondaryFigure::parse)));
+    collect(errors, () -> builder.language(parse(config, ConfigKey.LANGUAGE, Language::parse)));
+    collect(errors, () -> builder.hardwareName(config.require(ConfigKey.DOMOTICZ_HARDWARE)));
+    collect(
+        errors,
+        () ->
+            builder.hourlyViewDays(
+                config.requireInt(ConfigKey.DAYS_HOURLY, 0, SyncSettings.MAX_HOURLY_VIEW_DAYS)));
+    collect(errors, () -> historyDays(config, builder));
+    collect(errors, () -> builder.debugLevel(debugLevel(config)));
+
+    if (errors.size() == 1) {
+      throw new ConfigException(errors.get(0));
+    }
+    if (!errors.isEmpty()) {
+      throw new ConfigException(
+          errors.size()
+              + " invalid settings:"
+              + System.lineSeparator()
+              + String.join(System.lineSeparator(), errors));
+    }
+    return builder.build();
+  }
+
+  /** A step that reads one setting. */
+  private interface SettingStep {
+    void run() throws ConfigException;
+  }
+
+  private static void collect(List<String> errors, SettingStep step) {
+    try {
+      step.run();
+    } catch (ConfigException e) {
+      errors.add(e.getMessage());
+    }
+  }
+
+  private static void offPeak(RunnerConfig config, SyncSettings.Builder builder)
+      throws ConfigException {
     String offPeak = config.value(ConfigKey.OFFPEAK).orElse("").strip();
     if (offPeak.equalsIgnoreCase("contract")) {
       builder.offPeakFromContract(true);
@@ -70,16 +127,10 @@ final class Settings {
       offPeakSchedule(config);
       builder.offPeakSchedule(offPeak);
     }
-    try {
-      builder.mainFigure(MainFigure.parse(config.require(ConfigKey.DASHBOARD_MAIN)));
-      builder.secondaryFigure(SecondaryFigure.parse(config.require(ConfigKey.DASHBOARD_SECONDARY)));
-      builder.language(Language.parse(config.require(ConfigKey.LANGUAGE)));
-      builder.hardwareName(config.require(ConfigKey.DOMOTICZ_HARDWARE));
-    } catch (IllegalArgumentException e) {
-      throw new ConfigException("Invalid setting: " + e.getMessage());
-    }
-    builder.hourlyViewDays(
-        config.requireInt(ConfigKey.DAYS_HOURLY, 0, SyncSettings.MAX_HOURLY_VIEW_DAYS));
+  }
+
+  private static void historyDays(RunnerConfig config, SyncSettings.Builder builder)
+      throws ConfigException {
     int history =
         config.requireInt(
             ConfigKey.DAYS_HISTORY,
@@ -89,8 +140,23 @@ final class Settings {
       builder.dailyEndpointForOlderDays(true);
     }
     builder.otherViewDays(history);
-    builder.debugLevel(debugLevel(config));
-    return builder.build();
+  }
+
+  /**
+   * Parses {@code key} with a library parser, turning its message into one that names where the
+   * value came from.
+   */
+  private static <T> T parse(RunnerConfig config, ConfigKey key, Function<String, T> parser)
+      throws ConfigException {
+    String text = config.require(key);
+    try {
+      return parser.apply(text);
+    } catch (IllegalArgumentException e) {
+      String message = e.getMessage();
+      int expected = message.indexOf(EXPECTED);
+      String accepted = expected < 0 ? message : message.substring(expected + EXPECTED.length());
+      throw new ConfigException(config.invalid(key, text.strip(), accepted));
+    }
   }
 
   /** Returns the off-peak schedule, or empty when it is unset or read from the contract. */

@@ -48,6 +48,7 @@ final class Source implements AutoCloseable {
   private final AccessTokenProvider tokens;
   private final TokenStore store;
   private final List<String> configuredUsagePoints;
+  private String usagePointsOrigin;
   private final EnedisSimulator simulator;
 
   private Source(Builder builder) {
@@ -57,6 +58,7 @@ final class Source implements AutoCloseable {
     this.tokens = builder.tokens;
     this.store = builder.store;
     this.configuredUsagePoints = builder.usagePoints;
+    this.usagePointsOrigin = builder.usagePointsOrigin;
     this.simulator = builder.simulator;
     this.client =
         LinkyClient.builder()
@@ -75,11 +77,14 @@ final class Source implements AutoCloseable {
   static Source open(RunnerConfig config, Clock clock) throws ConfigException, LinkyException {
     DebugLevel debug = Settings.debugLevel(config);
     if (debug.kind() == DebugLevel.Kind.SANDBOX) {
-      return sandbox(debug.sandboxCustomer(), clock, Settings.usagePoints(config));
+      Source source = sandbox(debug.sandboxCustomer(), clock, Settings.usagePoints(config));
+      source.usagePointsOrigin = config.origin(ConfigKey.USAGE_POINTS).orElse("default");
+      return source;
     }
     String kind = config.require(ConfigKey.SOURCE).strip().toLowerCase(Locale.ROOT);
     Builder builder = new Builder(clock);
     builder.usagePoints = Settings.usagePoints(config);
+    builder.usagePointsOrigin = config.origin(ConfigKey.USAGE_POINTS).orElse("default");
     builder.baseUrl = config.require(ConfigKey.SOURCE_URL);
     try {
       switch (kind) {
@@ -227,6 +232,7 @@ final class Source implements AutoCloseable {
    */
   List<String> usagePointIds() throws LinkyException, ConfigException {
     if (!configuredUsagePoints.isEmpty()) {
+      checkUsagePoints();
       return configuredUsagePoints;
     }
     if (consentProxy != null) {
@@ -240,6 +246,55 @@ final class Source implements AutoCloseable {
             + " points. Set usage-points (or "
             + ConfigKey.USAGE_POINTS.environmentVariable()
             + ") to the 14-digit ids, separated by commas.");
+  }
+
+  /**
+   * Rejects a usage point of {@code usage-points} that the consent does not cover. The check runs
+   * only when the token provider lists the consented points (consent proxy or gateway, once consent
+   * is given); Data Connect does not list them.
+   *
+   * @throws ConfigException naming the usage points outside the consent and the consented ones
+   */
+  void checkUsagePoints() throws ConfigException, LinkyException {
+    List<String> outside = outsideConsent(configuredUsagePoints);
+    if (outside.isEmpty()) {
+      return;
+    }
+    throw new ConfigException(
+        "Usage point "
+            + String.join(", ", outside)
+            + " of usage-points (from "
+            + usagePointsOrigin
+            + ") is not in the consent, which covers "
+            + String.join(", ", consentedUsagePoints())
+            + ". Run 'linky consent' again to include it, or remove it from usage-points.");
+  }
+
+  /**
+   * Returns the ids of {@code usagePointIds} that the consent does not cover, or none when the
+   * token provider does not list the consented usage points.
+   */
+  List<String> outsideConsent(List<String> usagePointIds) throws LinkyException {
+    List<String> consented = consentedUsagePoints();
+    if (consented.isEmpty()) {
+      return List.of();
+    }
+    return usagePointIds.stream().filter(id -> !consented.contains(id)).toList();
+  }
+
+  /** Returns the usage points that the consent lists, or none when it lists none or is missing. */
+  List<String> consentedUsagePoints() throws LinkyException {
+    try {
+      if (consentProxy != null) {
+        return consentProxy.usagePointIds();
+      }
+      if (gateway != null) {
+        return gateway.usagePointIds();
+      }
+    } catch (ConsentRequiredException e) {
+      // No consent yet: the sync reports that, and the new consent is checked on the next run.
+    }
+    return List.of();
   }
 
   /** Returns {@link #usagePointIds()} for the sync, which reports a setting error as a failure. */
@@ -289,6 +344,7 @@ final class Source implements AutoCloseable {
     private GatewayTokenProvider gateway;
     private TokenStore store;
     private List<String> usagePoints = List.of();
+    private String usagePointsOrigin = "default";
     private EnedisSimulator simulator;
 
     Builder(Clock clock) {

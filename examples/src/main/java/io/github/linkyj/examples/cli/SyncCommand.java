@@ -6,6 +6,7 @@ import io.github.linkyj.domoticz.DomoticzException;
 import io.github.linkyj.domoticz.DomoticzTarget;
 import io.github.linkyj.domoticz.LinkySync;
 import io.github.linkyj.domoticz.SyncReport;
+import io.github.linkyj.domoticz.sync.SyncSettings;
 import io.github.linkyj.examples.cli.config.ConfigException;
 import io.github.linkyj.examples.cli.config.RunnerConfig;
 import java.io.PrintWriter;
@@ -49,13 +50,15 @@ final class SyncCommand implements Callable<Integer> {
       if (source.consentProxy().isEmpty() && source.gateway().isEmpty()) {
         source.usagePointIds();
       }
+      source.checkUsagePoints();
+      SyncSettings settings = Settings.syncSettings(config);
       DomoticzClient domoticz = Settings.domoticz(config, linky.clock());
       domoticz.version();
       SyncProgress progress = SyncProgress.of(linky.interactive(), System.err);
       LinkySync sync =
           SyncSetup.build(
               source,
-              Settings.syncSettings(config),
+              settings,
               new DomoticzTarget(domoticz),
               Settings.stateDir(config),
               linky.clock(),
@@ -65,7 +68,6 @@ final class SyncCommand implements Callable<Integer> {
       SyncReport report = runStoppable(sync, linky.shutdownHooks());
 
       progress.finish();
-      SyncSetup.logMessages(report);
       SyncSetup.printOutcome(report, out, err, "sync", true);
       return SyncSetup.exitCode(report);
     }

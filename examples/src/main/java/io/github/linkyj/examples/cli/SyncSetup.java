@@ -1,20 +1,22 @@
 package io.github.linkyj.examples.cli;
 
+import io.github.linkyj.core.MeteringParser;
 import io.github.linkyj.domoticz.LinkySync;
 import io.github.linkyj.domoticz.SyncReport;
 import io.github.linkyj.domoticz.SyncTarget;
 import io.github.linkyj.domoticz.sync.SyncSettings;
-import io.github.linkyj.domoticz.sync.UserMessage;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.util.Locale;
 
 /** Builds the {@link LinkySync} of the runner and turns its report into output and exit codes. */
 final class SyncSetup {
-  private static final Logger LOG = LoggerFactory.getLogger(SyncSetup.class);
+  private static final DateTimeFormatter PARIS_TIME =
+      DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss", Locale.ROOT);
 
   private SyncSetup() {}
 
@@ -72,7 +74,8 @@ final class SyncSetup {
       err.println("linky " + command + ": " + problem);
     }
     switch (report.outcome()) {
-      case COMPLETED -> out.println("Sync completed; next run " + report.nextRun() + ".");
+      case COMPLETED ->
+          out.println("Sync completed; next run " + parisTime(report.nextRun()) + ".");
       case STOPPED -> err.println("linky " + command + ": stopped; the state is saved.");
       case CONSENT_REQUIRED ->
           err.println(
@@ -88,7 +91,7 @@ final class SyncSetup {
                   + ": Enedis refused for quota"
                   + report.failure().map(f -> " (" + f + ")").orElse("")
                   + "; retry after "
-                  + report.nextRun()
+                  + parisTime(report.nextRun())
                   + ".");
       case NIGHT ->
           err.println(
@@ -103,17 +106,17 @@ final class SyncSetup {
                   + ": the sync failed: "
                   + report.failure().orElse("see the log above")
                   + "; the next run retries at "
-                  + report.nextRun()
+                  + parisTime(report.nextRun())
                   + ".");
     }
     out.flush();
     err.flush();
   }
 
-  /** Logs the user messages of a cycle, which a Domoticz target also writes to its log. */
-  static void logMessages(SyncReport report) {
-    for (UserMessage message : report.messages()) {
-      LOG.info("{}", message.text());
-    }
+  /**
+   * Formats {@code instant} as Paris wall-clock time to the second, such as 2026-03-03 08:00:11.
+   */
+  static String parisTime(Instant instant) {
+    return PARIS_TIME.format(instant.atZone(MeteringParser.ENEDIS_ZONE)) + " (Paris time)";
   }
 }

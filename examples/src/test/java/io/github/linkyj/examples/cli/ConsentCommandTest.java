@@ -177,6 +177,55 @@ class ConsentCommandTest {
   }
 
   @Test
+  void fetchToMissingDirectoryExitsTwo() {
+    Path output = dir.resolve("absent").resolve("x.csv");
+
+    Cli.Result result =
+        Cli.run(
+            environment,
+            CLOCK,
+            "fetch",
+            "--kind=daily_consumption",
+            "--usage-point=22516914714270",
+            "--from=2026-02-20",
+            "--to=2026-03-01",
+            "--output=" + output);
+
+    assertThat(result.exitCode()).as(result.err()).isEqualTo(2);
+    assertThat(result.err())
+        .isEqualTo(
+            "linky fetch: Invalid --output "
+                + output
+                + ": the directory "
+                + output.getParent()
+                + " does not exist. Create it or choose another path."
+                + System.lineSeparator());
+  }
+
+  @Test
+  void fetchOutsideConsentExitsTwo() {
+    Cli.run(environment, CLOCK, "consent");
+
+    Cli.Result result =
+        Cli.run(
+            environment,
+            CLOCK,
+            "fetch",
+            "--kind=daily_consumption",
+            "--usage-point=99999999999999",
+            "--from=2026-02-20",
+            "--to=2026-03-01");
+
+    assertThat(result.exitCode()).as(result.err()).isEqualTo(2);
+    assertThat(result.err())
+        .isEqualTo(
+            "linky fetch: Invalid --usage-point 99999999999999: it is not in the consent, which"
+                + " covers 22516914714270, 12345678901234, 10284856584123. Give one of those, or run 'linky consent' again to"
+                + " include it."
+                + System.lineSeparator());
+  }
+
+  @Test
   void fetchWithoutConsentExitsWithCode3() {
     Cli.Result result =
         Cli.run(
@@ -289,6 +338,9 @@ class ConsentCommandTest {
     Cli.Result result = Cli.run(environment, CLOCK, "consent", "--source-client-secret", "x");
 
     assertThat(result.exitCode()).isEqualTo(2);
-    assertThat(result.err()).contains("Unknown option").contains("'--source-client-secret'");
+    assertThat(result.err()).doesNotContain("'x'");
+    assertThat(result.err())
+        .startsWith("linky consent: unknown option(s) '--source-client-secret'.")
+        .contains("Set the environment variable LINKY_SOURCE_CLIENT_SECRET");
   }
 }

@@ -139,4 +139,102 @@ class DemoCommandTest {
                 + missing
                 + " is not a directory; give the folder of recorded Enedis responses\n");
   }
+
+  @Test
+  void domoticzUrlWithPasswordRejected() {
+    Cli.Result result =
+        Cli.run(Map.of(), CLOCK, "demo", "--domoticz", "http://admin:S3cretPw@127.0.0.1:9");
+
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.out()).isEmpty();
+    assertThat(result.err())
+        .doesNotContain("S3cretPw")
+        .startsWith("linky demo: Invalid value for --domoticz: the URL contains a user name")
+        .contains("LINKY_DOMOTICZ_PASSWORD or domoticz.password-file.");
+  }
+
+  @Test
+  void emptyDataDirectoryExitsTwo() throws Exception {
+    Path empty = Files.createDirectory(dir.resolve("empty"));
+
+    Cli.Result result = Cli.run(Map.of(), CLOCK, "demo", "--data", empty.toString());
+
+    assertThat(result.exitCode()).as(result.err()).isEqualTo(2);
+    assertThat(result.err())
+        .isEqualTo(
+            "linky demo: Invalid --data: Recorded data directory "
+                + empty
+                + " has no metering file: name files <kind>_<start>_<end>[_note].json"
+                + System.lineSeparator());
+  }
+
+  @Test
+  void corruptDataFileExitsTwo() throws Exception {
+    Path corrupt = Files.createDirectory(dir.resolve("corrupt"));
+    Files.writeString(
+        corrupt.resolve("consumption_load_curve_2026-02-01_2026-03-01.json"),
+        "{\"meter_reading\": {\"usage_point_id\": \"2251");
+
+    Cli.Result result = Cli.run(Map.of(), CLOCK, "demo", "--data", corrupt.toString());
+
+    assertThat(result.exitCode()).as(result.err()).isEqualTo(2);
+    assertThat(result.err())
+        .startsWith(
+            "linky demo: Invalid --data: Invalid JSON in recorded file "
+                + corrupt.resolve("consumption_load_curve_2026-02-01_2026-03-01.json"));
+  }
+
+  @Test
+  void revokedConsentCustomerExplained() {
+    Cli.Result result = Cli.run(Map.of(), CLOCK, "demo", "--customers", "8");
+
+    assertThat(result.exitCode()).isEqualTo(3);
+    assertThat(result.err()).isEmpty();
+    assertThat(result.out())
+        .contains(
+            "=== Sandbox customer 8: consent given then revoked (403 ADAM-DC-0008)"
+                + System.lineSeparator()
+                + "Nothing fetched: the simulator answers this customer as Enedis answers after a"
+                + " revoked consent (HTTP 403 ADAM-DC-0008), so linky stops and exits with 3."
+                + " With a real meter, 'linky consent' asks for the consent again.")
+        .doesNotContain("(no day row written)");
+  }
+
+  @Test
+  void repeatedCustomerSyncedOnce() {
+    Cli.Result result = Cli.run(Map.of(), CLOCK, "demo", "--customers", "0,0");
+
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    assertThat(result.out().split("=== Sandbox customer 0:", -1)).hasSize(2);
+    assertThat(result.out()).doesNotContain("(no day row written)");
+  }
+
+  @Test
+  void daysOutOfRangeNamesOption() {
+    Cli.Result result = Cli.run(Map.of(), CLOCK, "demo", "--days", "1");
+
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.err())
+        .isEqualTo(
+            "linky demo: Invalid value 1 for --days: expected a whole number from 2 to 1095"
+                + System.lineSeparator());
+  }
+
+  @Test
+  void recordedGapLeavesPointOut() throws Exception {
+    Cli.Result result =
+        Cli.run(
+            Map.of(),
+            CLOCK,
+            "demo",
+            "--data",
+            Cli.recordedDirectory().toString(),
+            "--today",
+            "2022-03-08");
+
+    assertThat(result.out())
+        .contains("Left out, no recorded day in [2022-03-01, 2022-03-08): ")
+        .contains("11111111111111 (2021-01-01..2021-12-31, 2022-03-23..2022-03-23)")
+        .doesNotContain("=== Usage point 11111111111111");
+  }
 }

@@ -69,6 +69,11 @@ class LinkyCommandTest {
     Result result = run("fly");
 
     assertThat(result.exitCode()).isEqualTo(2);
-    assertThat(result.err()).contains("Unmatched argument at index 0: 'fly'");
+    assertThat(result.err())
+        .isEqualTo(
+            "linky: unknown command 'fly'."
+                + System.lineSeparator()
+                + "See 'linky --help'."
+                + System.lineSeparator());
   }
 }

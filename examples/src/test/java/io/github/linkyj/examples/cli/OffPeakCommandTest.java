@@ -133,7 +133,7 @@ class OffPeakCommandTest {
 
     assertThat(result.exitCode()).isEqualTo(2);
     assertThat(result.out()).isEmpty();
-    assertThat(result.err()).startsWith(message + "\n");
+    assertThat(result.err()).startsWith("linky offpeak classify: " + message + "\n");
   }
 
   @Test
@@ -163,7 +163,8 @@ class OffPeakCommandTest {
     Result result = run("offpeak", "classify", SCHEDULE, "--usage-point", "12345678901234");
 
     assertThat(result.exitCode()).isEqualTo(2);
-    assertThat(result.err()).startsWith("Missing required options: '--direction=DIRECTION',");
+    assertThat(result.err())
+        .startsWith("linky offpeak classify: Missing required options: '--direction=DIRECTION',");
   }
 
   @Test
@@ -184,5 +185,16 @@ class OffPeakCommandTest {
     assertThat(result.out()).isEmpty();
     assertThat(result.err())
         .startsWith("linky: Range starting at \"2h\" has no end time at index 3");
+  }
+
+  @Test
+  void emptyScheduleSaysNoOffPeak() {
+    Result result = run("offpeak", "check", "");
+
+    assertThat(result.exitCode()).isZero();
+    assertThat(result.out()).isEqualTo("\n");
+    assertThat(result.err())
+        .isEqualTo(
+            "linky offpeak check: the schedule is empty: no off-peak hours, all hours peak.\n");
   }
 }

@@ -56,7 +56,8 @@ class SyncCommandTest {
     assertThat(result.exitCode()).as(result.err()).isZero();
     assertThat(result.out())
         .contains(DEVICE + ": 7 day rows, 168 hourly points, dashboard updated")
-        .contains("Sync completed; next run ");
+        .containsPattern(
+            "Sync completed; next run 20\\d\\d-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d \\(Paris time\\)\\.");
     FakeDevice device = device(DEVICE);
     assertThat(device.dayRows().keySet()).first().isEqualTo(LocalDate.parse("2026-02-23"));
     assertThat(device.dayRows().lastKey()).isEqualTo(LocalDate.parse("2026-03-01"));
@@ -184,7 +185,66 @@ class SyncCommandTest {
     assertThat(result.exitCode()).isEqualTo(2);
     assertThat(result.err())
         .isEqualTo(
-            "linky sync: Invalid value 'loud' for debug (from option for debug): expected off,"
+            "linky sync: Invalid value 'loud' for debug (from option --debug): expected off,"
                 + " simple, advanced, reset-consent, reset-cache or sandbox-0 to sandbox-8.\n");
+  }
+
+  @Test
+  void usagePointOutsideConsentRejected() {
+    environment.put("LINKY_USAGE_POINTS", "22516914714270, 99999999999999");
+
+    Cli.Result result = Cli.run(environment, CLOCK, "sync", "--debug", "sandbox-0");
+
+    assertThat(result.exitCode()).as(result.err()).isEqualTo(2);
+    assertThat(result.err())
+        .isEqualTo(
+            "linky sync: Usage point 99999999999999 of usage-points (from environment variable"
+                + " LINKY_USAGE_POINTS) is not in the consent, which covers 22516914714270. Run"
+                + " 'linky consent' again to include it, or remove it from usage-points."
+                + System.lineSeparator());
+    assertThat(domoticz.domoticz().devices()).isEmpty();
+  }
+
+  @Test
+  void badSettingsReportedBeforeDomoticz() throws Exception {
+    int port;
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+      port = socket.getLocalPort();
+    }
+    environment.put("LINKY_DOMOTICZ_URL", "http://127.0.0.1:" + port + "/");
+    environment.put("LINKY_LANGUAGE", "de");
+    environment.put("LINKY_DAYS_HOURLY", "12");
+
+    Cli.Result result = Cli.run(environment, CLOCK, "sync", "--debug", "sandbox-0");
+
+    assertThat(result.exitCode()).as(result.err()).isEqualTo(2);
+    String n = System.lineSeparator();
+    assertThat(result.err())
+        .isEqualTo(
+            "linky sync: 2 invalid settings:"
+                + n
+                + "Invalid value 'de' for language (from environment variable LINKY_LANGUAGE):"
+                + " expected en (English) or fr (French)."
+                + n
+                + "Invalid value '12' for days.hourly (from environment variable"
+                + " LINKY_DAYS_HOURLY): expected a whole number from 0 to 7."
+                + n);
+  }
+
+  @Test
+  void missingConfigFromEnvironmentNamed() {
+    Path absent = dir.resolve("absent.conf");
+    environment.put("LINKY_CONFIG", absent.toString());
+
+    Cli.Result result = Cli.run(environment, CLOCK, "sync", "--debug", "sandbox-0");
+
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.err())
+        .isEqualTo(
+            "linky sync: Configuration file not found: "
+                + absent
+                + " (from LINKY_CONFIG). Create it from examples/linky.conf.sample or unset"
+                + " LINKY_CONFIG."
+                + System.lineSeparator());
   }
 }

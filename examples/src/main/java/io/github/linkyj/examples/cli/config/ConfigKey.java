@@ -93,6 +93,11 @@ public enum ConfigKey {
     return "LINKY_" + key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
   }
 
+  /** Returns the command-line option that sets this key: {@code --} and the key, dots as dashes. */
+  public String optionName() {
+    return "--" + key.replace('.', '-');
+  }
+
   /** Returns the companion key naming a file that holds this secret, such as {@code x-file}. */
   public String fileKey() {
     return key + "-file";

@@ -6,11 +6,17 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The settings of one {@code linky} invocation, merged from four layers.
@@ -25,6 +31,29 @@ import java.util.Properties;
  * <p>Immutable and thread-safe. {@link #toString()} shows no secret.
  */
 public final class RunnerConfig {
+  /** The start of a URL up to an {@code @} in its authority part: {@code scheme://user:pw@}. */
+  private static final Pattern USER_INFO = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*://[^/?#]*@");
+
+  private static final String DOMOTICZ_URL_FIX =
+      "Set the user name with domoticz.user and the password with "
+          + ConfigKey.DOMOTICZ_PASSWORD.environmentVariable()
+          + " or "
+          + ConfigKey.DOMOTICZ_PASSWORD.fileKey()
+          + ".";
+  private static final String SOURCE_URL_FIX =
+      "Set the client id with source.client-id and the secret with "
+          + ConfigKey.SOURCE_CLIENT_SECRET.environmentVariable()
+          + " or "
+          + ConfigKey.SOURCE_CLIENT_SECRET.fileKey()
+          + ".";
+
+  private static final Set<PosixFilePermission> GROUP_OR_OTHERS =
+      EnumSet.of(
+          PosixFilePermission.GROUP_READ,
+          PosixFilePermission.GROUP_WRITE,
+          PosixFilePermission.OTHERS_READ,
+          PosixFilePermission.OTHERS_WRITE);
+
   private final Map<ConfigKey, Setting> settings;
 
   private RunnerConfig(Map<ConfigKey, Setting> settings) {
@@ -61,7 +90,29 @@ public final class RunnerConfig {
         merged.put(key, setting);
       }
     }
+    rejectUserInfo(merged, ConfigKey.SOURCE_URL, SOURCE_URL_FIX);
+    rejectUserInfo(merged, ConfigKey.DOMOTICZ_URL, DOMOTICZ_URL_FIX);
     return new RunnerConfig(merged);
+  }
+
+  /**
+   * Rejects a URL with user info ({@code user:password@host}), because the URL is logged and stored
+   * in the sync state. The message leaves the URL out so its password is not shown.
+   */
+  private static void rejectUserInfo(Map<ConfigKey, Setting> settings, ConfigKey key, String fix)
+      throws ConfigException {
+    Setting setting = settings.get(key);
+    if (setting == null || !hasUserInfo(setting.value())) {
+      return;
+    }
+    throw new ConfigException(
+        "Invalid value for "
+            + key.key()
+            + " (from "
+            + setting.origin()
+            + "): the URL contains a user name or password before '@', which would be logged."
+            + " Remove it from the URL. "
+            + fix);
   }
 
   private static Properties readFile(Path file) throws ConfigException {
@@ -111,6 +162,11 @@ public final class RunnerConfig {
     return entries;
   }
 
+  /** Returns whether {@code url} has user info, as in {@code http://user:password@host}. */
+  public static boolean hasUserInfo(String url) {
+    return USER_INFO.matcher(url.strip()).find();
+  }
+
   private static boolean isSecretFileKey(String name) {
     if (!name.endsWith("-file")) {
       return false;
@@ -126,7 +182,7 @@ public final class RunnerConfig {
       Map<String, String> environment,
       Map<ConfigKey, String> options) {
     if (options.containsKey(key)) {
-      return new Setting(options.get(key), "option for " + key.key());
+      return new Setting(options.get(key), "option " + key.optionName());
     }
     String fromEnvironment = environment.get(key.environmentVariable());
     if (fromEnvironment != null) {
@@ -175,24 +231,62 @@ public final class RunnerConfig {
 
   private static String readSecretFile(ConfigKey key, Path path) throws ConfigException {
     try {
+      rejectOpenPermissions(key, path);
       String secret = Files.readString(path, StandardCharsets.UTF_8).strip();
       if (secret.isEmpty()) {
         throw new ConfigException("Secret file " + path + " for " + key.key() + " is empty.");
       }
       return secret;
+    } catch (NoSuchFileException e) {
+      throw new ConfigException(
+          "Secret file "
+              + path
+              + " for "
+              + key.key()
+              + " not found. Check the path, or set "
+              + key.environmentVariable()
+              + " instead.");
     } catch (IOException e) {
       throw new ConfigException(
-          "Cannot read the secret file " + path + " for " + key.key() + ": " + e);
+          "Cannot read the secret file " + path + " for " + key.key() + ": " + e.getMessage());
     }
   }
 
-  private static String knownKeys() {
+  /**
+   * Rejects a secret file that group or others may read or write. The check runs only on file
+   * systems with POSIX permissions; elsewhere (FAT, Windows ACLs) the file is read as it is.
+   */
+  private static void rejectOpenPermissions(ConfigKey key, Path path)
+      throws IOException, ConfigException {
+    PosixFileAttributeView view = Files.getFileAttributeView(path, PosixFileAttributeView.class);
+    if (view == null) {
+      return;
+    }
+    Set<PosixFilePermission> permissions = view.readAttributes().permissions();
+    Set<PosixFilePermission> open = EnumSet.noneOf(PosixFilePermission.class);
+    open.addAll(permissions);
+    open.retainAll(GROUP_OR_OTHERS);
+    if (!open.isEmpty()) {
+      throw new ConfigException(
+          "Secret file "
+              + path
+              + " for "
+              + key.key()
+              + " is open to group or others (permissions "
+              + PosixFilePermissions.toString(permissions)
+              + "). Make it owner-only: chmod 600 "
+              + path);
+    }
+  }
+
+  /** Returns the keys a configuration file may contain: a secret appears as its file key. */
+  static String knownKeys() {
     StringBuilder names = new StringBuilder();
     for (ConfigKey key : ConfigKey.values()) {
       if (names.length() > 0) {
         names.append(", ");
       }
-      names.append(key.key());
+      names.append(key.isSecret() ? key.fileKey() : key.key());
     }
     return names.toString();
   }

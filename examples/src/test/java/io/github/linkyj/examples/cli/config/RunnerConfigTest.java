@@ -2,10 +2,13 @@ package io.github.linkyj.examples.cli.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,6 +20,19 @@ class RunnerConfigTest {
     Path file = dir.resolve(name);
     Files.writeString(file, text);
     return file;
+  }
+
+  /** Writes an owner-only file, as a secret file must be. */
+  private Path writeSecret(String name, String text) throws IOException {
+    Path file = write(name, text);
+    if (isPosix()) {
+      Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+    }
+    return file;
+  }
+
+  private boolean isPosix() throws IOException {
+    return Files.getFileStore(dir).supportsFileAttributeView(PosixFileAttributeView.class);
   }
 
   @Test
@@ -78,7 +94,7 @@ class RunnerConfigTest {
 
   @Test
   void secretReadFromNamedFile() throws Exception {
-    Path secret = write("password", "hunter2\n");
+    Path secret = writeSecret("password", "hunter2\n");
     Path file = write("linky.conf", "domoticz.password-file = " + secret + "\n");
 
     RunnerConfig config = RunnerConfig.load(file, Map.of(), Map.of());
@@ -100,7 +116,7 @@ class RunnerConfigTest {
 
   @Test
   void emptySecretFileIsRejected() throws Exception {
-    Path secret = write("empty", "\n");
+    Path secret = writeSecret("empty", "\n");
     Map<String, String> environment = Map.of("LINKY_GATEWAY_TOKEN_FILE", secret.toString());
 
     assertThatThrownBy(() -> RunnerConfig.load(null, environment, Map.of()))
@@ -157,5 +173,88 @@ class RunnerConfigTest {
         .isEqualTo("LINKY_DOMOTICZ_ALLOW_PLAIN_BASIC");
     assertThat(ConfigKey.SOURCE_CLIENT_ID.environmentVariable())
         .isEqualTo("LINKY_SOURCE_CLIENT_ID");
+  }
+
+  @Test
+  void domoticzUrlWithPasswordRejected() {
+    Map<ConfigKey, String> options =
+        Map.of(ConfigKey.DOMOTICZ_URL, "http://admin:S3cretPw@127.0.0.1:8080");
+
+    assertThatThrownBy(() -> RunnerConfig.load(null, Map.of(), options))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageNotContaining("S3cretPw")
+        .hasMessage(
+            "Invalid value for domoticz.url (from option --domoticz-url): the URL contains a user"
+                + " name or password before '@', which would be logged. Remove it from the URL."
+                + " Set the user name with domoticz.user and the password with"
+                + " LINKY_DOMOTICZ_PASSWORD or domoticz.password-file.");
+  }
+
+  @Test
+  void sourceUrlWithUserRejected() throws Exception {
+    Path file = write("linky.conf", "source.url = https://id:pw@127.0.0.1:9/x\n");
+
+    assertThatThrownBy(() -> RunnerConfig.load(file, Map.of(), Map.of()))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageStartingWith(
+            "Invalid value for source.url (from configuration file " + file + "): the URL")
+        .hasMessageEndingWith(
+            "Set the client id with source.client-id and the secret with"
+                + " LINKY_SOURCE_CLIENT_SECRET or source.client-secret-file.");
+  }
+
+  @Test
+  void urlWithAtInPathAccepted() throws Exception {
+    Map<String, String> environment =
+        Map.of("LINKY_DOMOTICZ_URL", "http://127.0.0.1:8080/path@x?q=a@b");
+
+    RunnerConfig config = RunnerConfig.load(null, environment, Map.of());
+
+    assertThat(config.require(ConfigKey.DOMOTICZ_URL))
+        .isEqualTo("http://127.0.0.1:8080/path@x?q=a@b");
+  }
+
+  @Test
+  void readableSecretFileIsRejected() throws Exception {
+    assumeTrue(isPosix(), "POSIX permissions only");
+    Path secret = write("password", "hunter2\n");
+    Files.setPosixFilePermissions(secret, PosixFilePermissions.fromString("rw-r--r--"));
+    Map<String, String> environment = Map.of("LINKY_DOMOTICZ_PASSWORD_FILE", secret.toString());
+
+    assertThatThrownBy(() -> RunnerConfig.load(null, environment, Map.of()))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageNotContaining("hunter2")
+        .hasMessage(
+            "Secret file "
+                + secret
+                + " for domoticz.password is open to group or others (permissions rw-r--r--)."
+                + " Make it owner-only: chmod 600 "
+                + secret);
+  }
+
+  @Test
+  void missingSecretFileNamesPath() {
+    Path secret = dir.resolve("absent");
+    Map<String, String> environment = Map.of("LINKY_GATEWAY_TOKEN_FILE", secret.toString());
+
+    assertThatThrownBy(() -> RunnerConfig.load(null, environment, Map.of()))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage(
+            "Secret file "
+                + secret
+                + " for gateway.token not found. Check the path, or set LINKY_GATEWAY_TOKEN"
+                + " instead.");
+  }
+
+  @Test
+  void knownKeysListFileKeysOfSecrets() throws Exception {
+    Path file = write("linky.conf", "domoticz.urll = http://127.0.0.1:8080\n");
+
+    assertThatThrownBy(() -> RunnerConfig.load(file, Map.of(), Map.of()))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("source.client-id, source.client-secret-file, gateway.token-file,")
+        .hasMessageContaining(" domoticz.client-id, domoticz.password-file, ")
+        .hasMessageNotContaining("domoticz.password,")
+        .hasMessageNotContaining("gateway.token,");
   }
 }
