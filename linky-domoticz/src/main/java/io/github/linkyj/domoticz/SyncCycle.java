@@ -177,7 +177,8 @@ final class SyncCycle {
       }
       return succeed();
     } catch (Stopped e) {
-      LOG.info("Sync of {} stopped on request after {} batches", sync.target, batchesDone);
+      LOG.info(
+          "Sync of {} stopped on request after {} batches", sync.target.stateKey(), batchesDone);
       return report(SyncReport.Outcome.STOPPED, sync.policy.afterStart(), null);
     } catch (ConsentRequiredException e) {
       return consentRequired(e);

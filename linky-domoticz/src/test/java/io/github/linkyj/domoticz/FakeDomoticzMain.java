@@ -7,7 +7,8 @@ import okhttp3.mockwebserver.MockWebServer;
 
 /**
  * Starts {@link FakeDomoticz} as a standalone server on loopback, to run {@link LiveDomoticzTest}
- * against it: {@code java ... FakeDomoticzMain 18080}, then {@code
+ * against it: {@code java -cp examples/target/linky.jar:linky-domoticz/target/test-classes
+ * io.github.linkyj.domoticz.FakeDomoticzMain 18080} (after {@code mvn package}), then {@code
  * DOMOTICZ_URL=http://127.0.0.1:18080 mvn test -Dtest=LiveDomoticzTest}. A second argument {@code
  * user:password} makes it require a login. It stops when its process is ended.
  */

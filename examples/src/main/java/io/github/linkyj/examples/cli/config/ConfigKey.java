@@ -23,7 +23,10 @@ public enum ConfigKey {
       "usage-points",
       null,
       "Usage point ids (14 digits, comma-separated) to read; default: those of the consent"),
-  TOKEN_FILE("token.file", null, "File that stores the consent tokens (JSON, owner-only)"),
+  TOKEN_FILE(
+      "token.file",
+      null,
+      "File that stores the consent tokens (JSON, owner-only); default: token.json in state.dir"),
   STATE_DIR("state.dir", null, "Directory for the sync state and debug logs"),
   DOMOTICZ_URL("domoticz.url", null, "Base URL of Domoticz, for example http://127.0.0.1:8080"),
   DOMOTICZ_AUTH("domoticz.auth", "none", "Domoticz login: none, session, oauth2 or basic"),
