@@ -280,7 +280,8 @@ class LinkySyncTest {
             "4:To let Enedis share your Linky data, open https://consent.example/device and enter"
                 + " the code TFEY-WPND");
     assertThat(fixture.domoticz.domoticz().logMessages())
-        .anySatisfy(line -> assertThat(line).startsWith("4:Enedis refused access"));
+        .anySatisfy(
+            line -> assertThat(line).startsWith("4:No valid consent to read the Linky data"));
     assertThat(report.nextRun()).isEqualTo(fixture.clock.instant().plus(Duration.ofHours(1)));
   }
 

@@ -269,15 +269,18 @@ public final class UserMessages {
         "Erreur lors de la récupération des données Linky : " + reason);
   }
 
-  /** Returns the error that Enedis refused the consent, so it must be given again. */
+  /**
+   * Returns the error that no valid consent exists: none was stored, it expired, or Enedis reported
+   * it revoked. The consent must be given again.
+   */
   public UserMessage consentMissing() {
     return message(
         Key.CONSENT_MISSING,
         Level.ERROR,
-        "Enedis refused access to the Linky data: the consent is missing, expired or revoked and"
-            + " must be given again",
-        "Enedis a refusé l'accès aux données du Linky : le consentement est absent, expiré ou"
-            + " révoqué et doit être donné à nouveau");
+        "No valid consent to read the Linky data: it was never given, has expired or was revoked."
+            + " Give it again (linky consent)",
+        "Aucun consentement valide pour lire les données du Linky : il n'a jamais été donné, a"
+            + " expiré ou a été révoqué. Donnez-le à nouveau (linky consent)");
   }
 
   private String format(Instant instant) {
