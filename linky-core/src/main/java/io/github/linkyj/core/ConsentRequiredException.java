@@ -2,7 +2,7 @@ package io.github.linkyj.core;
 
 /**
  * Thrown when the user must give consent again: no token is stored, the device flow was denied or
- * expired, a refresh failed with {@code invalid_grant}, or Enedis answered that consent is missing
+ * expired, a refresh failed with {@code invalid_grant}, or Enedis reported that consent is missing
  * or revoked ({@code ADAM-DC-0008}, HTTP 403).
  */
 public class ConsentRequiredException extends LinkyException {

@@ -1,7 +1,7 @@
 package io.github.linkyj.core;
 
 /**
- * Thrown when Enedis answers that the consenting customer no longer holds the usage point ({@code
+ * Thrown when Enedis reports that the consenting customer no longer holds the usage point ({@code
  * ADAM-DC-0007}), usually after a move; the new holder must consent.
  */
 public class NotHolderException extends ConsentRequiredException {

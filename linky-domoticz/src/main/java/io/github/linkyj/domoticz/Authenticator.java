@@ -30,7 +30,7 @@ import org.slf4j.LoggerFactory;
 final class Authenticator implements Interceptor {
   private static final Logger LOG = LoggerFactory.getLogger(Authenticator.class);
 
-  /** Renew a token this long before Domoticz says it expires. */
+  /** Time before the expiry Domoticz gives for a token at which the token is renewed. */
   private static final Duration TOKEN_MARGIN = Duration.ofMinutes(1);
 
   private static final String SESSION_COOKIE = "DMZSID";

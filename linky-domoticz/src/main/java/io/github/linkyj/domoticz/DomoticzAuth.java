@@ -3,7 +3,7 @@ package io.github.linkyj.domoticz;
 import static java.util.Objects.requireNonNull;
 
 /**
- * How the client authenticates to Domoticz.
+ * Authentication method of the client against Domoticz.
  *
  * <ul>
  *   <li>{@link #none()}: no credentials. Domoticz must list this computer under Setup &gt; Settings

@@ -6,7 +6,7 @@ import java.io.IOException;
 public class DomoticzException extends IOException {
   private static final long serialVersionUID = 1L;
 
-  /** Creates an exception with a message that says what failed and what to do. */
+  /** Creates an exception with a message that names what failed and what to do. */
   public DomoticzException(String message) {
     super(message);
   }

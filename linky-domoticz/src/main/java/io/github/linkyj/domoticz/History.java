@@ -24,8 +24,8 @@ final class History {
   /**
    * Returns the calendar rows of a year graph that lie in {@code year} and before {@code today}.
    * Domoticz ends each week, month and year graph with a row worked out from the short log, dated
-   * today or the day after the window, and may list the day after the window twice; those rows are
-   * not stored day rows, so they are left out, and a repeated date keeps its first row.
+   * today or the day after the window, and may list the day after the window twice. Those rows are
+   * not stored day rows, so they are left out. A repeated date keeps its first row.
    */
   static List<StoredDayRow> dayRows(Dtos.Graph graph, int year, LocalDate today)
       throws DomoticzException {

@@ -71,7 +71,7 @@ public record SyncReport(
   }
 
   /**
-   * What a cycle wrote to one meter.
+   * Rows, points and dashboard value that a cycle wrote to one meter.
    *
    * @param meterId the usage point id, or {@code <C> / <P>} for a merged pair
    * @param deviceName the Domoticz device name

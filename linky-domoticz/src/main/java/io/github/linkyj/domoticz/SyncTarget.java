@@ -53,8 +53,8 @@ public interface SyncTarget {
   int shortLogDays() throws DomoticzException;
 
   /**
-   * Reads back what was written and returns one line per row or point the target did not store,
-   * each naming the device and the date; empty when everything is stored.
+   * Reads back what was written and returns one line per row or point the target did not store.
+   * Each line names the device and the date. The list is empty when everything is stored.
    *
    * @param meterId the meter
    * @param dayRows the day rows written in this cycle

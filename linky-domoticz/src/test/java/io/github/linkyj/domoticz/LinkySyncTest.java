@@ -337,7 +337,7 @@ class LinkySyncTest {
                 (done, total, note) -> {
                   if (done == 1 && edited.compareAndSet(false, true)) {
                     // Editing the device in Domoticz drops its options: dated rows then go
-                    // nowhere while Domoticz still answers OK.
+                    // nowhere while Domoticz still returns OK.
                     fixture.device("Linky " + HOUSE).options.remove("AddDBLogEntry");
                   }
                 })

@@ -174,7 +174,7 @@ class SyncCommandTest {
 
     assertThat(result.exitCode()).isEqualTo(2);
     assertThat(result.err())
-        .contains("Key 'domoticz.password' in configuration file " + file + " holds a secret")
+        .contains("Key 'domoticz.password' in configuration file " + file + " contains a secret")
         .doesNotContain("hunter2");
   }
 

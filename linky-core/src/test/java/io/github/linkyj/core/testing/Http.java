@@ -11,14 +11,14 @@ import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
 
-/** Plain OkHttp calls against a simulator, and Moshi parsing of the answers. */
+/** Plain OkHttp calls against a simulator, and Moshi parsing of the responses. */
 final class Http {
   static final Moshi MOSHI = new Moshi.Builder().build();
 
   private final OkHttpClient client;
   private final String baseUrl;
 
-  /** The answer to one call: status, body text and the {@code Retry-After} header. */
+  /** The response to one call: status, body text and the {@code Retry-After} header. */
   record Answer(int status, String body, String contentType, String retryAfter) {
     Map<String, Object> json() {
       try {

@@ -16,8 +16,9 @@ import java.util.Optional;
  * stops the remaining requests of a usage point and direction at the first one that Enedis rejects
  * with "no data" or a wrong-direction error, and records a wrong-direction error with {@link
  * UsagePointState#withAbsent}. The plan contains no request for the days within the load curve's 24
- * months that the curve misses: the caller asks the daily endpoint for them after each load-curve
- * batch, and stops a load curve answering "no data" only when the daily endpoint has none either.
+ * months that the curve misses, because the caller requests the daily endpoint for them after each
+ * load-curve batch. A load curve returning "no data" stops only when the daily endpoint has none
+ * either.
  *
  * @param completeHistory whether this cycle fetches the complete history, so the days already
  *     written are fetched and written again. It is false for a short-history cycle, which fetches

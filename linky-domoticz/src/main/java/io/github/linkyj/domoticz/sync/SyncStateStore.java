@@ -250,34 +250,29 @@ public final class SyncStateStore {
     json.hardwareName = state.hardwareName();
     json.lastSuccessfulRun = state.lastSuccessfulRun().map(Instant::toString).orElse(null);
     json.nextCompleteHistory = state.nextCompleteHistory().map(LocalDate::toString).orElse(null);
-    json.history =
-        state
-            .historyShape()
-            .map(
-                shape -> {
-                  HistoryJson history = new HistoryJson();
-                  history.otherViewDays = shape.otherViewDays();
-                  history.hourlyViewDays = shape.hourlyViewDays();
-                  history.dailyEndpoint = shape.dailyEndpoint();
-                  return history;
-                })
-            .orElse(null);
+    json.history = state.historyShape().map(SyncStateStore::toJson).orElse(null);
     json.consecutiveFailures = state.consecutiveFailures();
     json.appliedReset = state.appliedReset().map(DebugLevel::pluginValue).orElse(null);
-    json.shortLogWarning =
-        state
-            .shortLogWarning()
-            .map(
-                warning -> {
-                  ShortLogWarningJson warned = new ShortLogWarningJson();
-                  warned.shortLogDays = warning.shortLogDays();
-                  warned.hourlyViewDays = warning.hourlyViewDays();
-                  return warned;
-                })
-            .orElse(null);
+    json.shortLogWarning = state.shortLogWarning().map(SyncStateStore::toJson).orElse(null);
+
     json.usagePoints = new LinkedHashMap<>();
     state.usagePoints().forEach((id, point) -> json.usagePoints.put(id, toJson(point)));
     return json;
+  }
+
+  private static HistoryJson toJson(SyncState.HistoryShape shape) {
+    HistoryJson history = new HistoryJson();
+    history.otherViewDays = shape.otherViewDays();
+    history.hourlyViewDays = shape.hourlyViewDays();
+    history.dailyEndpoint = shape.dailyEndpoint();
+    return history;
+  }
+
+  private static ShortLogWarningJson toJson(SyncState.ShortLogWarning warning) {
+    ShortLogWarningJson warned = new ShortLogWarningJson();
+    warned.shortLogDays = warning.shortLogDays();
+    warned.hourlyViewDays = warning.hourlyViewDays();
+    return warned;
   }
 
   private static UsagePointJson toJson(UsagePointState point) {

@@ -159,7 +159,7 @@ public final class UsagePointState {
   /**
    * Returns a copy in which {@code days} count as not written in either direction, so that the next
    * cycle whose window covers them fetches and writes them again; for instance days that Domoticz
-   * answered OK to but did not store.
+   * acknowledged with OK but did not store.
    */
   public UsagePointState withDaysUnwritten(Collection<LocalDate> days) {
     Map<Direction, DaySet> newWritten = new EnumMap<>(written);

@@ -214,7 +214,7 @@ public final class UserMessages {
             + " jours ou plus");
   }
 
-  /** Returns the error that Domoticz did not store rows it answered OK to. */
+  /** Returns the error that Domoticz did not store rows it acknowledged with OK. */
   public UserMessage historyNotStored(String deviceName, String details) {
     requireNonNull(deviceName, "deviceName");
     requireNonNull(details, "details");

@@ -101,7 +101,7 @@ public enum ConfigKey {
     return "--" + key.replace('.', '-');
   }
 
-  /** Returns the companion key naming a file that holds this secret, such as {@code x-file}. */
+  /** Returns the companion key naming a file that contains this secret, such as {@code x-file}. */
   public String fileKey() {
     return key + "-file";
   }

@@ -69,8 +69,8 @@ public final class RunnerConfig {
    * @param file the configuration file, or null for none; a missing file is an error
    * @param environment the process environment, usually {@link System#getenv()}
    * @param options values from command-line options, keyed by {@link ConfigKey}
-   * @throws ConfigException when the file cannot be read, names an unknown key, holds a secret, or
-   *     a secret file cannot be read
+   * @throws ConfigException when the file cannot be read, names an unknown key, contains a secret,
+   *     or a secret file cannot be read
    */
   public static RunnerConfig load(
       Path file, Map<String, String> environment, Map<ConfigKey, String> options)
@@ -150,7 +150,7 @@ public final class RunnerConfig {
                 + name
                 + "' in configuration file "
                 + file
-                + " holds a secret. Remove it and"
+                + " contains a secret. Remove it and"
                 + " set "
                 + key.get().environmentVariable()
                 + ", or put the secret alone in an"

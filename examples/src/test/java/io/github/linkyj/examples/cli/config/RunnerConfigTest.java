@@ -77,7 +77,7 @@ class RunnerConfigTest {
 
     assertThatThrownBy(() -> RunnerConfig.load(file, Map.of(), Map.of()))
         .isInstanceOf(ConfigException.class)
-        .hasMessageContaining("holds a secret")
+        .hasMessageContaining("contains a secret")
         .hasMessageContaining("LINKY_DOMOTICZ_PASSWORD")
         .hasMessageNotContaining("hunter2");
   }
