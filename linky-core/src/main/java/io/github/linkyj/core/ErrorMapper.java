@@ -81,12 +81,7 @@ final class ErrorMapper {
     return null;
   }
 
-  /**
-   * Returns the exception for an HTTP error response.
-   *
-   * @param retryAfter the {@code Retry-After} header, or null
-   * @param now the current instant, to resolve a {@code Retry-After} given in seconds
-   */
+  /** Returns the exception for an HTTP error response to a request without a period. */
   static LinkyException map(
       int status,
       String body,
@@ -94,9 +89,28 @@ final class ErrorMapper {
       String endpoint,
       String usagePointId,
       Instant now) {
+    return map(status, body, retryAfter, endpoint, null, usagePointId, now);
+  }
+
+  /**
+   * Returns the exception for an HTTP error response.
+   *
+   * @param retryAfter the {@code Retry-After} header, or null
+   * @param period the requested days, such as {@code [2020-12-03, 2020-12-10)}, named in the
+   *     message, or null when the request has none
+   * @param now the current instant, to resolve a {@code Retry-After} given in seconds
+   */
+  static LinkyException map(
+      int status,
+      String body,
+      String retryAfter,
+      String endpoint,
+      String period,
+      String usagePointId,
+      Instant now) {
     ErrorBody error = readBody(body);
     String code = error.normalizedCode();
-    Message message = new Message(status, error, endpoint, usagePointId);
+    Message message = new Message(status, error, endpoint, period, usagePointId);
     if (status == 429 || QUOTA_CODES.contains(code) || error.describes("quota q")) {
       Instant retryAt = retryAt(error, retryAfter, now);
       return new QuotaExceededException(
@@ -313,7 +327,8 @@ final class ErrorMapper {
   }
 
   /** Builds messages that name the endpoint, status, code and usage point, never a token. */
-  private record Message(int status, ErrorBody error, String endpoint, String usagePointId) {
+  private record Message(
+      int status, ErrorBody error, String endpoint, String period, String usagePointId) {
 
     String text(String summary, String action) {
       return detail(
@@ -323,7 +338,11 @@ final class ErrorMapper {
     /** Returns the text of a {@code summary} that names the usage point itself. */
     String detail(String summary, String action) {
       StringBuilder text = new StringBuilder(summary);
-      text.append(": GET ").append(endpoint).append(" returned HTTP ").append(status);
+      text.append(": GET ").append(endpoint);
+      if (period != null) {
+        text.append(" for ").append(period);
+      }
+      text.append(" returned HTTP ").append(status);
       if (error.code() != null) {
         text.append(" ").append(error.code());
       }

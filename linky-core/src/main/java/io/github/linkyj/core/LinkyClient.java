@@ -14,6 +14,8 @@ import java.util.random.RandomGenerator;
 import java.util.regex.Pattern;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Fetches Linky metering data and contracts from Enedis, through a consent proxy, Enedis Data
@@ -54,6 +56,7 @@ import okhttp3.OkHttpClient;
  * <p>Thread-safe: one client may serve several threads and usage points; the rate limit is shared.
  */
 public final class LinkyClient {
+  private static final Logger LOG = LoggerFactory.getLogger(LinkyClient.class);
   private static final Pattern USAGE_POINT = Pattern.compile("\\d{14}");
   private static final String CONTRACTS_PATH = "customers_upc/v5/usage_points/contracts";
 
@@ -163,7 +166,13 @@ public final class LinkyClient {
     }
     HttpUrl url = url(CONTRACTS_PATH, CONTRACTS_PATH, usagePointId, null, null);
     String body = executor.get(url, usagePointId);
-    Contract contract = new ContractParser(url.encodedPath(), usagePointId).parse(body);
+    Contract contract;
+    try {
+      contract = new ContractParser(url.encodedPath(), usagePointId).parse(body);
+    } catch (InvalidResponseException e) {
+      LOG.warn("{}", e.getMessage());
+      throw e;
+    }
     contract.lastActivationDate().ifPresent(date -> activationDates.put(usagePointId, date));
     return contract;
   }
@@ -199,20 +208,32 @@ public final class LinkyClient {
     HttpUrl url =
         url(kind.enedisPath(), kind.gatewayName(), usagePointId, chunk.start(), chunk.end());
     String body = executor.get(url, usagePointId);
-    MeteringData data = new ReadingParser(zone, url.encodedPath(), usagePointId).parse(kind, body);
+    String period = RequestExecutor.period(url);
+    MeteringData data;
+    try {
+      data = new ReadingParser(zone, url.encodedPath(), period, usagePointId).parse(kind, body);
+    } catch (InvalidResponseException e) {
+      LOG.warn("{}", e.getMessage());
+      throw e;
+    }
     if (!data.usagePointId().equals(usagePointId)) {
-      throw new InvalidResponseException(
-          "Invalid metering response from "
-              + url.encodedPath()
-              + ": it is for usage point "
-              + data.usagePointId()
-              + ", not the requested "
-              + usagePointId,
-          url.encodedPath(),
-          200,
-          null,
-          usagePointId,
-          null);
+      InvalidResponseException wrongPoint =
+          new InvalidResponseException(
+              "Invalid metering response from "
+                  + url.encodedPath()
+                  + " for "
+                  + period
+                  + ": it is for usage point "
+                  + data.usagePointId()
+                  + ", not the requested "
+                  + usagePointId,
+              url.encodedPath(),
+              200,
+              null,
+              usagePointId,
+              null);
+      LOG.warn("{}", wrongPoint.getMessage());
+      throw wrongPoint;
     }
     responseListener.onResponse(kind, usagePointId, chunk.start(), chunk.end(), body);
     return data;

@@ -55,12 +55,13 @@ final class RequestExecutor {
   /** Returns the body of a successful GET of {@code url}. */
   String get(HttpUrl url, String usagePointId) throws LinkyException {
     String endpoint = url.encodedPath();
+    String period = period(url);
     boolean tokenRenewed = false;
     int attempt = 1;
     while (true) {
       limiter.acquire(endpoint, usagePointId);
       AccessToken token = tokens.accessToken();
-      Outcome outcome = send(url, token, endpoint, usagePointId);
+      Outcome outcome = send(url, token, endpoint, period, usagePointId);
       if (outcome.body != null) {
         return outcome.body;
       }
@@ -83,12 +84,20 @@ final class RequestExecutor {
           attempt + 1,
           retry.maxAttempts(),
           outcome.failure.getMessage());
-      sleep(wait);
+      sleep(wait, endpoint, period, usagePointId);
       attempt++;
     }
   }
 
-  private Outcome send(HttpUrl url, AccessToken token, String endpoint, String usagePointId) {
+  /** Returns the requested days as {@code [start, end)}, or null when the URL has none. */
+  static String period(HttpUrl url) {
+    String start = url.queryParameter("start");
+    String end = url.queryParameter("end");
+    return start == null || end == null ? null : "[" + start + ", " + end + ")";
+  }
+
+  private Outcome send(
+      HttpUrl url, AccessToken token, String endpoint, String period, String usagePointId) {
     Request request =
         new Request.Builder().url(url).header("Authorization", "Bearer " + token.value()).build();
     try (Response response = http.newCall(request).execute()) {
@@ -103,6 +112,7 @@ final class RequestExecutor {
               body,
               response.header("Retry-After"),
               endpoint,
+              period,
               usagePointId,
               clock.instant());
       Instant retryAfter = ErrorMapper.retryAfter(response.header("Retry-After"), clock.instant());
@@ -114,6 +124,7 @@ final class RequestExecutor {
                   + usagePointId
                   + ": GET "
                   + endpoint
+                  + (period == null ? "" : " for " + period)
                   + " got no response ("
                   + e.getClass().getSimpleName()
                   + (e.getMessage() == null ? "" : ": " + e.getMessage())
@@ -181,12 +192,23 @@ final class RequestExecutor {
     return Duration.ofMillis(half + extra);
   }
 
-  private void sleep(Duration wait) throws LinkyException {
+  private void sleep(Duration wait, String endpoint, String period, String usagePointId)
+      throws LinkyException {
     try {
       sleeper.sleep(wait);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new LinkyException("Interrupted while waiting to retry", e);
+      throw new LinkyException(
+          "Interrupted while waiting to retry GET "
+              + endpoint
+              + (period == null ? "" : " for " + period)
+              + " for usage point "
+              + usagePointId,
+          endpoint,
+          0,
+          null,
+          usagePointId,
+          e);
     }
   }
 

@@ -44,6 +44,7 @@ public final class ReadingParser {
 
   private final ZoneId zone;
   private final String endpoint;
+  private final String period;
   private final String usagePointId;
 
   /**
@@ -54,8 +55,22 @@ public final class ReadingParser {
    * @param usagePointId the usage point requested, named in error messages, or null
    */
   public ReadingParser(ZoneId zone, String endpoint, String usagePointId) {
+    this(zone, endpoint, null, usagePointId);
+  }
+
+  /**
+   * Creates a parser for the response to one request.
+   *
+   * @param zone the zone of the naive Enedis stamps, normally Europe/Paris
+   * @param endpoint the endpoint named in error messages, or null for a file
+   * @param period the requested days, such as {@code [2020-12-03, 2020-12-10)}, named in error
+   *     messages, or null
+   * @param usagePointId the usage point requested, named in error messages, or null
+   */
+  public ReadingParser(ZoneId zone, String endpoint, String period, String usagePointId) {
     this.zone = zone;
     this.endpoint = endpoint;
+    this.period = period;
     this.usagePointId = usagePointId;
   }
 
@@ -369,6 +384,9 @@ public final class ReadingParser {
     StringBuilder prefix = new StringBuilder("Invalid metering response");
     if (endpoint != null) {
       prefix.append(" from ").append(endpoint);
+    }
+    if (period != null) {
+      prefix.append(" for ").append(period);
     }
     if (usagePointId != null) {
       prefix.append(" for usage point ").append(usagePointId);
