@@ -41,6 +41,7 @@ import org.slf4j.LoggerFactory;
 public final class ReadingParser {
   private static final Logger LOG = LoggerFactory.getLogger(ReadingParser.class);
   private static final long MAX_INTERVAL_MINUTES = 60;
+  private static final long MAX_VALUE = 1_000_000_000_000L;
 
   private final ZoneId zone;
   private final String endpoint;
@@ -361,18 +362,29 @@ public final class ReadingParser {
     return point;
   }
 
-  /** Returns the integer value of a point, or null for a hole (null, empty or absent value). */
+  /**
+   * Returns the integer value of a point, or null for a hole: a null, empty or absent value, or the
+   * text {@code "null"}.
+   */
   private Long value(Map<String, Object> point, int index) throws InvalidResponseException {
     Object raw = point.get("value");
-    if (raw == null || (raw instanceof String text && text.isBlank())) {
+    if (raw == null
+        || (raw instanceof String text && (text.isBlank() || text.trim().equals("null")))) {
       return null;
     }
     String text = JsonTree.text(point, "value");
+    long value;
     try {
-      return new BigDecimal(text == null ? "" : text.trim()).longValueExact();
+      value = new BigDecimal(text == null ? "" : text.trim()).longValueExact();
     } catch (NumberFormatException | ArithmeticException e) {
       throw invalid("interval_reading[" + index + "] value \"" + raw + "\" is not an integer");
     }
+    if (value > MAX_VALUE || value < -MAX_VALUE) {
+      // Larger values are no meter reading, and their watt-minute sums could overflow a long.
+      throw invalid(
+          "interval_reading[" + index + "] value " + value + " is beyond +/-" + MAX_VALUE);
+    }
+    return value;
   }
 
   private InvalidResponseException invalid(String problem) {
