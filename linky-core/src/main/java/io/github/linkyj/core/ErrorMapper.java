@@ -110,7 +110,8 @@ final class ErrorMapper {
       Instant now) {
     ErrorBody error = readBody(body);
     String code = error.normalizedCode();
-    Message message = new Message(status, error, endpoint, period, usagePointId);
+    boolean htmlPage = error.code() == null && body != null && body.strip().startsWith("<");
+    Message message = new Message(status, error, endpoint, period, usagePointId, htmlPage);
     if (status == 429 || QUOTA_CODES.contains(code) || error.describes("quota q")) {
       Instant retryAt = retryAt(error, retryAfter, now);
       return new QuotaExceededException(
@@ -250,6 +251,19 @@ final class ErrorMapper {
           usagePointId,
           null);
     }
+    if (status == 403 && message.htmlPage()) {
+      // Enedis answers consent problems in JSON; an HTML 403 comes from a firewall or proxy.
+      return new LinkyException(
+          message.text(
+              "Access refused by a firewall or proxy",
+              "the answer is an HTML page, not Enedis JSON: check the base URL and that no proxy"
+                  + " blocks this host"),
+          endpoint,
+          status,
+          rawCode,
+          usagePointId,
+          null);
+    }
     if (status == 403 && !"900908".equals(error.normalizedCode())) {
       return new ConsentRequiredException(
           message.text("Access refused", "check the consent for this usage point"),
@@ -328,7 +342,12 @@ final class ErrorMapper {
 
   /** Builds messages that name the endpoint, status, code and usage point, never a token. */
   private record Message(
-      int status, ErrorBody error, String endpoint, String period, String usagePointId) {
+      int status,
+      ErrorBody error,
+      String endpoint,
+      String period,
+      String usagePointId,
+      boolean htmlPage) {
 
     String text(String summary, String action) {
       return detail(
