@@ -21,8 +21,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A 401, or the consent proxy's 403 "Access token not found", invalidates the token once and
  * repeats the request with a new one. Every retry is logged at WARN and every failure once, with
- * the endpoint and usage point; the edge failures of a backward walk ({@link NoDataException},
- * {@link BeforeActivationException}, {@link HistoryLimitException}) are left to the caller to log.
+ * the endpoint, period and usage point. The failures of a dated request that the backward walk
+ * handles ({@link NoDataException}, {@link BeforeActivationException}, {@link
+ * HistoryLimitException}, {@link RangeTooLongException}) are left to the walk to log.
  */
 final class RequestExecutor {
   private static final Logger LOG = LoggerFactory.getLogger(RequestExecutor.class);
@@ -73,7 +74,7 @@ final class RequestExecutor {
       }
       Duration wait = retryWait(outcome, attempt);
       if (wait == null) {
-        logFailure(outcome.failure, endpoint, usagePointId, attempt);
+        logFailure(outcome.failure, endpoint, period, usagePointId, attempt);
         throw outcome.failure;
       }
       LOG.warn(
@@ -165,7 +166,7 @@ final class RequestExecutor {
         return null;
       }
       if (quota.retryAt().isPresent()) {
-        return serverWait(quota.retryAt().get());
+        return serverWait(quota.retryAt().get(), attempt);
       }
       return jittered(retry.backoff(attempt));
     }
@@ -173,14 +174,19 @@ final class RequestExecutor {
       return null;
     }
     return outcome.retryAfter != null
-        ? serverWait(outcome.retryAfter)
+        ? serverWait(outcome.retryAfter, attempt)
         : jittered(retry.backoff(attempt));
   }
 
-  private Duration serverWait(Instant retryAt) {
+  /**
+   * Returns the wait until the server's time, or null when it is too long. A time already past,
+   * from a skewed clock or {@code Retry-After: 0}, takes the backoff, so retries never come at
+   * once.
+   */
+  private Duration serverWait(Instant retryAt, int attempt) {
     Duration wait = Duration.between(clock.instant(), retryAt);
-    if (wait.isNegative()) {
-      return Duration.ZERO;
+    if (wait.isNegative() || wait.isZero()) {
+      return jittered(retry.backoff(attempt));
     }
     return wait.compareTo(retry.maxServerWait()) <= 0 ? wait : null;
   }
@@ -212,12 +218,18 @@ final class RequestExecutor {
     }
   }
 
+  /**
+   * Logs a final failure once. The failures a backward walk handles are left to the walk, which
+   * logs them as the end of the history or a shorter chunk; an undated request has no walk.
+   */
   private static void logFailure(
-      LinkyException failure, String endpoint, String usagePointId, int attempts) {
+      LinkyException failure, String endpoint, String period, String usagePointId, int attempts) {
     boolean edge =
-        failure instanceof NoDataException
-            || failure instanceof BeforeActivationException
-            || failure instanceof HistoryLimitException;
+        period != null
+            && (failure instanceof NoDataException
+                || failure instanceof BeforeActivationException
+                || failure instanceof HistoryLimitException
+                || failure instanceof RangeTooLongException);
     if (!edge) {
       LOG.warn(
           "GET {} for usage point {} failed after {} attempt(s): {}",
