@@ -80,9 +80,18 @@ public final class LinkyClient {
             ? LinkyHttpClients.create()
             : LinkyHttpClients.withUserAgent(builder.httpClient);
     RateLimiter limiter = new RateLimiter(builder.rateLimits, clock, builder.sleeper);
+    // OkHttp would resend a request whose connection dropped once more on its own, outside the
+    // retry policy, the rate limit and the logs; the retry policy alone decides here.
+    OkHttpClient noSilentRetry = http.newBuilder().retryOnConnectionFailure(false).build();
     this.executor =
         new RequestExecutor(
-            http, tokens, clock, limiter, builder.retryPolicy, builder.sleeper, builder.random);
+            noSilentRetry,
+            tokens,
+            clock,
+            limiter,
+            builder.retryPolicy,
+            builder.sleeper,
+            builder.random);
     this.activationDates = new ConcurrentHashMap<>(builder.activationDates);
     this.responseListener = builder.responseListener;
   }
