@@ -393,7 +393,7 @@ class BackfillFaultsTest {
 
   private LinkyClient timeoutClient() {
     return builder()
-        .httpClient(new OkHttpClient.Builder().readTimeout(100, TimeUnit.MILLISECONDS).build())
+        .httpClient(new OkHttpClient.Builder().readTimeout(1, TimeUnit.SECONDS).build())
         .build();
   }
 
