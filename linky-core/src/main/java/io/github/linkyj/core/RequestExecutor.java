@@ -60,7 +60,12 @@ final class RequestExecutor {
     boolean tokenRenewed = false;
     int attempt = 1;
     while (true) {
-      limiter.acquire(endpoint, usagePointId);
+      try {
+        limiter.acquire(endpoint, period, usagePointId);
+      } catch (LinkyException e) {
+        LOG.warn("GET {} for usage point {} not sent: {}", endpoint, usagePointId, e.getMessage());
+        throw e;
+      }
       AccessToken token = tokens.accessToken();
       Outcome outcome = send(url, token, endpoint, period, usagePointId);
       if (outcome.body != null) {

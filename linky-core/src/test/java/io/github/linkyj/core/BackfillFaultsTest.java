@@ -240,6 +240,28 @@ class BackfillFaultsTest {
   }
 
   @Test
+  void localHourlyBudgetEndsTheRun() {
+    LinkyClient client = builder().rateLimits(RateLimits.of(5, FAULTY)).build();
+
+    Outcome outcome = backfill(client);
+
+    assertThat(outcome.failure)
+        .isExactlyInstanceOf(QuotaExceededException.class)
+        .hasMessage(
+            "Local budget of 39 requests per hour used up before GET "
+                + CURVE
+                + " for [2026-02-27, 2026-03-06) for usage point 42900589957123; retry after "
+                + NOW.plus(Duration.ofHours(1)));
+    assertThat(outcome.failure.httpStatus()).isZero();
+    assertThat(enedis.requests).hasSize(FAULTY);
+    assertThat(stored).hasSize(FAULTY);
+    assertThat(outcome.lines)
+        .filteredOn(line -> line.contains("not sent: " + outcome.failure.getMessage()))
+        .hasSize(1);
+    assertThat(outcome.lines).filteredOn(line -> line.contains(PRM)).hasSize(1);
+  }
+
+  @Test
   void dailyBackfillFailsInSecondChunk() {
     inject(LocalDate.of(2024, 12, 4), 10, () -> error(500, "technical_error"));
     LinkyClient client = client();
