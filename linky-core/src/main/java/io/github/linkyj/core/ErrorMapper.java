@@ -252,7 +252,7 @@ final class ErrorMapper {
           null);
     }
     if (status == 403 && message.htmlPage()) {
-      // Enedis answers consent problems in JSON; an HTML 403 comes from a firewall or proxy.
+      // Enedis sends consent errors as JSON, so an HTML 403 comes from a firewall or proxy.
       return new LinkyException(
           message.text(
               "Access refused by a firewall or proxy",

@@ -80,8 +80,8 @@ public final class LinkyClient {
             ? LinkyHttpClients.create()
             : LinkyHttpClients.withUserAgent(builder.httpClient);
     RateLimiter limiter = new RateLimiter(builder.rateLimits, clock, builder.sleeper);
-    // OkHttp would resend a request whose connection dropped once more on its own, outside the
-    // retry policy, the rate limit and the logs; the retry policy alone decides here.
+    // OkHttp would resend a request whose connection dropped, outside the retry policy, the rate
+    // limit and the logs. Only the retry policy resends here.
     OkHttpClient noSilentRetry = http.newBuilder().retryOnConnectionFailure(false).build();
     this.executor =
         new RequestExecutor(

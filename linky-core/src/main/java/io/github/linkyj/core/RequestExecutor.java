@@ -225,7 +225,7 @@ final class RequestExecutor {
 
   /**
    * Logs a final failure once. The failures a backward walk handles are left to the walk, which
-   * logs them as the end of the history or a shorter chunk; an undated request has no walk.
+   * logs them as the end of the history or a shorter chunk. An undated request has no walk.
    */
   private static void logFailure(
       LinkyException failure, String endpoint, String period, String usagePointId, int attempts) {
