@@ -71,6 +71,22 @@ final class ErrorMapper {
     return new ErrorBody(code, description, JsonTree.text(object, "nextAccessTime"));
   }
 
+  /** Returns the code of {@code error}, then its description in quotes, shortened, if any. */
+  static String summary(ErrorBody error) {
+    String code = error.code() == null ? "" : error.code();
+    if (error.description() == null) {
+      return code;
+    }
+    return (code.isEmpty() ? "" : code + " ") + "\"" + shorten(error.description()) + '"';
+  }
+
+  private static String shorten(String description) {
+    String oneLine = description.replaceAll("\\s+", " ");
+    return oneLine.length() <= MAX_DESCRIPTION
+        ? oneLine
+        : oneLine.substring(0, MAX_DESCRIPTION) + "...";
+  }
+
   private static String first(Map<String, Object> object, String... names) {
     for (String name : names) {
       String text = JsonTree.text(object, name);
@@ -362,20 +378,11 @@ final class ErrorMapper {
         text.append(" for ").append(period);
       }
       text.append(" returned HTTP ").append(status);
-      if (error.code() != null) {
-        text.append(" ").append(error.code());
-      }
-      if (error.description() != null) {
-        text.append(" \"").append(shorten(error.description())).append('"');
+      String reported = summary(error);
+      if (!reported.isEmpty()) {
+        text.append(' ').append(reported);
       }
       return text.append("; ").append(action).toString();
-    }
-
-    private static String shorten(String description) {
-      String oneLine = description.replaceAll("\\s+", " ");
-      return oneLine.length() <= MAX_DESCRIPTION
-          ? oneLine
-          : oneLine.substring(0, MAX_DESCRIPTION) + "...";
     }
   }
 }

@@ -179,8 +179,9 @@ public final class LinkyClient {
     try {
       contract = new ContractParser(url.encodedPath(), usagePointId).parse(body);
     } catch (InvalidResponseException e) {
-      LOG.warn("{}", e.getMessage());
-      throw e;
+      InvalidResponseException failure = namingErrorBody(e, body);
+      LOG.warn("{}", failure.getMessage());
+      throw failure;
     }
     contract.lastActivationDate().ifPresent(date -> activationDates.put(usagePointId, date));
     return contract;
@@ -222,8 +223,9 @@ public final class LinkyClient {
     try {
       data = new ReadingParser(zone, url.encodedPath(), period, usagePointId).parse(kind, body);
     } catch (InvalidResponseException e) {
-      LOG.warn("{}", e.getMessage());
-      throw e;
+      InvalidResponseException failure = namingErrorBody(e, body);
+      LOG.warn("{}", failure.getMessage());
+      throw failure;
     }
     if (!data.usagePointId().equals(usagePointId)) {
       InvalidResponseException wrongPoint =
@@ -246,6 +248,24 @@ public final class LinkyClient {
     }
     responseListener.onResponse(kind, usagePointId, chunk.start(), chunk.end(), body);
     return data;
+  }
+
+  /**
+   * Returns {@code e} with the error code and description added when the unreadable 2xx body is an
+   * error body, as some gateways send, so the message shows what the server reported.
+   */
+  private static InvalidResponseException namingErrorBody(InvalidResponseException e, String body) {
+    ErrorMapper.ErrorBody error = ErrorMapper.readBody(body);
+    if (error.code() == null) {
+      return e;
+    }
+    return new InvalidResponseException(
+        e.getMessage() + "; the body is an error: " + ErrorMapper.summary(error),
+        e.endpoint().orElse(null),
+        e.httpStatus(),
+        error.code(),
+        e.usagePointId().orElse(null),
+        e.getCause());
   }
 
   private HttpUrl url(

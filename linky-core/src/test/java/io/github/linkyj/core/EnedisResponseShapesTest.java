@@ -661,13 +661,14 @@ class EnedisResponseShapesTest {
         new BadBody(
             "Enedis error body with HTTP 200",
             recorded -> recordedError("error_403_ADAM-DC-0008_no_consent.json"),
-            "has no "),
+            "; the body is an error: ADAM-DC-0008 \"No consent can be found for this customer"
+                + " and this usage point.\""),
         new BadBody(
             "gateway error with HTTP 200",
             recorded ->
                 "{\"tag\":\"enedis_return_ko\",\"error_code\":\"Internal Server error\","
                     + "\"description\":\"Enedis failed\"}",
-            "has no "));
+            "; the body is an error: Internal Server error \"Enedis failed\""));
   }
 
   static Stream<Arguments> unreadableCases() {
