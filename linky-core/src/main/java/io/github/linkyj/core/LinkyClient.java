@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.github.linkyj.core.auth.AccessTokenProvider;
 import io.github.linkyj.core.internal.ReadingParser;
+import java.io.IOException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -13,7 +14,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.random.RandomGenerator;
 import java.util.regex.Pattern;
 import okhttp3.HttpUrl;
+import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
+import okhttp3.Response;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -82,7 +85,11 @@ public final class LinkyClient {
     RateLimiter limiter = new RateLimiter(builder.rateLimits, clock, builder.sleeper);
     // OkHttp would resend a request whose connection dropped, outside the retry policy, the rate
     // limit and the logs. Only the retry policy resends here.
-    OkHttpClient noSilentRetry = http.newBuilder().retryOnConnectionFailure(false).build();
+    OkHttpClient noSilentRetry =
+        http.newBuilder()
+            .retryOnConnectionFailure(false)
+            .addNetworkInterceptor(LinkyClient::hideImmediateRetryAfter)
+            .build();
     this.executor =
         new RequestExecutor(
             noSilentRetry,
@@ -248,6 +255,20 @@ public final class LinkyClient {
     }
     responseListener.onResponse(kind, usagePointId, chunk.start(), chunk.end(), body);
     return data;
+  }
+
+  /**
+   * Drops {@code Retry-After: 0} from a 503, which OkHttp would otherwise resend at once on its
+   * own. Without the header the retry policy backs off, as it does for a zero wait.
+   */
+  private static Response hideImmediateRetryAfter(Interceptor.Chain chain) throws IOException {
+    Response response = chain.proceed(chain.request());
+    String retryAfter = response.header("Retry-After");
+    boolean immediate = retryAfter != null && retryAfter.trim().matches("0+");
+    if (response.code() != 503 || !immediate) {
+      return response;
+    }
+    return response.newBuilder().removeHeader("Retry-After").build();
   }
 
   /**
