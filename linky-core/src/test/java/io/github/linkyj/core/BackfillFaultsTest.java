@@ -51,6 +51,7 @@ class BackfillFaultsTest {
   private final Map<LocalDate, Deque<Supplier<MockResponse>>> faults = new HashMap<>();
   private final GeneratedEnedis enedis = new GeneratedEnedis(this::fault);
   private final List<String> stored = new ArrayList<>();
+  private final FakeTokens tokens = new FakeTokens();
   private FakeTime time;
 
   @BeforeEach
@@ -73,6 +74,42 @@ class BackfillFaultsTest {
     assertComplete(outcome, 2);
     assertThat(time.sleeps).containsExactly(Duration.ofSeconds(30), Duration.ofSeconds(30));
     assertRetriesLogged(outcome, FAULTY, 2);
+  }
+
+  @Test
+  void quotaWaitAsHttpDateIsSleptThrough() throws Exception {
+    inject(FAULTY, 1, () -> quota().setHeader("Retry-After", "Fri, 04 Dec 2026 10:00:45 GMT"));
+
+    Outcome outcome = backfill(client());
+
+    assertComplete(outcome, 1);
+    assertThat(time.sleeps).containsExactly(Duration.ofSeconds(45));
+  }
+
+  @Test
+  void zeroRetryAfterStillBacksOff() throws Exception {
+    inject(FAULTY, 2, () -> new MockResponse().setResponseCode(503).setHeader("Retry-After", "0"));
+
+    Outcome outcome = backfill(client());
+
+    assertComplete(outcome, 2);
+    assertBackoff(2);
+    assertRetriesLogged(outcome, FAULTY, 2);
+  }
+
+  @Test
+  void rejectedTokenIsRenewedOnce() throws Exception {
+    inject(FAULTY, 1, () -> new MockResponse().setResponseCode(401));
+
+    Outcome outcome = backfill(client());
+
+    assertComplete(outcome, 1);
+    assertThat(tokens.invalidated).hasSize(1);
+    assertThat(time.sleeps).isEmpty();
+    assertThat(outcome.lines)
+        .filteredOn(line -> line.contains("token rejected, renewing it"))
+        .filteredOn(line -> line.contains(PRM))
+        .hasSize(1);
   }
 
   @Test
@@ -424,7 +461,7 @@ class BackfillFaultsTest {
     return LinkyClient.builder()
         .source(DataSource.CONSENT_PROXY)
         .baseUrl(server.url("/"))
-        .tokenProvider(new FakeTokens())
+        .tokenProvider(tokens)
         .clock(time)
         .sleeper(time)
         // High enough that the rate limit never waits, so every sleep is a retry wait.
