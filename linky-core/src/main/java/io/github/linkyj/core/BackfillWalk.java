@@ -52,6 +52,8 @@ final class BackfillWalk {
         cursor = chunk.start();
       } catch (RangeTooLongException e) {
         if (shortened || chunk.days() < 2) {
+          LOG.warn(
+              "Usage point {}: {} failed: {}", usagePointId, kind.enedisName(), e.getMessage());
           throw e;
         }
         maxDays = (int) chunk.days() - 1;

@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 
 /** Reads a customers contracts response for one usage point. */
 final class ContractParser {
-  private static final Pattern KVA = Pattern.compile("\\s*(\\d+)\\s*(?:kVA)?\\s*");
+  private static final Pattern KVA = Pattern.compile("\\s*(\\d{1,6})\\s*(?:kVA)?\\s*");
 
   private final String endpoint;
   private final String usagePointId;
@@ -30,7 +30,10 @@ final class ContractParser {
     } catch (IOException | RuntimeException e) {
       throw invalid("the body is not valid JSON (" + e.getMessage() + ")", e);
     }
-    Map<String, Object> customer = root == null ? null : JsonTree.object(root.get("customer"));
+    if (root == null) {
+      throw invalid("the body is not a JSON object", null);
+    }
+    Map<String, Object> customer = JsonTree.object(root.get("customer"));
     List<Object> usagePoints =
         JsonTree.array((customer != null ? customer : root).get("usage_points"));
     if (usagePoints == null) {

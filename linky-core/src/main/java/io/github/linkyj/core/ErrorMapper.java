@@ -71,6 +71,22 @@ final class ErrorMapper {
     return new ErrorBody(code, description, JsonTree.text(object, "nextAccessTime"));
   }
 
+  /** Returns the code of {@code error}, then its description in quotes, shortened, if any. */
+  static String summary(ErrorBody error) {
+    String code = error.code() == null ? "" : error.code();
+    if (error.description() == null) {
+      return code;
+    }
+    return (code.isEmpty() ? "" : code + " ") + "\"" + shorten(error.description()) + '"';
+  }
+
+  private static String shorten(String description) {
+    String oneLine = description.replaceAll("\\s+", " ");
+    return oneLine.length() <= MAX_DESCRIPTION
+        ? oneLine
+        : oneLine.substring(0, MAX_DESCRIPTION) + "...";
+  }
+
   private static String first(Map<String, Object> object, String... names) {
     for (String name : names) {
       String text = JsonTree.text(object, name);
@@ -81,12 +97,7 @@ final class ErrorMapper {
     return null;
   }
 
-  /**
-   * Returns the exception for an HTTP error response.
-   *
-   * @param retryAfter the {@code Retry-After} header, or null
-   * @param now the current instant, to resolve a {@code Retry-After} given in seconds
-   */
+  /** Returns the exception for an HTTP error response to a request without a period. */
   static LinkyException map(
       int status,
       String body,
@@ -94,9 +105,29 @@ final class ErrorMapper {
       String endpoint,
       String usagePointId,
       Instant now) {
+    return map(status, body, retryAfter, endpoint, null, usagePointId, now);
+  }
+
+  /**
+   * Returns the exception for an HTTP error response.
+   *
+   * @param retryAfter the {@code Retry-After} header, or null
+   * @param period the requested days, such as {@code [2020-12-03, 2020-12-10)}, named in the
+   *     message, or null when the request has none
+   * @param now the current instant, to resolve a {@code Retry-After} given in seconds
+   */
+  static LinkyException map(
+      int status,
+      String body,
+      String retryAfter,
+      String endpoint,
+      String period,
+      String usagePointId,
+      Instant now) {
     ErrorBody error = readBody(body);
     String code = error.normalizedCode();
-    Message message = new Message(status, error, endpoint, usagePointId);
+    boolean htmlPage = error.code() == null && body != null && body.strip().startsWith("<");
+    Message message = new Message(status, error, endpoint, period, usagePointId, htmlPage);
     if (status == 429 || QUOTA_CODES.contains(code) || error.describes("quota q")) {
       Instant retryAt = retryAt(error, retryAfter, now);
       return new QuotaExceededException(
@@ -236,6 +267,19 @@ final class ErrorMapper {
           usagePointId,
           null);
     }
+    if (status == 403 && message.htmlPage()) {
+      // Enedis sends consent errors as JSON, so an HTML 403 comes from a firewall or proxy.
+      return new LinkyException(
+          message.text(
+              "Access refused by a firewall or proxy",
+              "the answer is an HTML page, not Enedis JSON: check the base URL and that no proxy"
+                  + " blocks this host"),
+          endpoint,
+          status,
+          rawCode,
+          usagePointId,
+          null);
+    }
     if (status == 403 && !"900908".equals(error.normalizedCode())) {
       return new ConsentRequiredException(
           message.text("Access refused", "check the consent for this usage point"),
@@ -313,7 +357,13 @@ final class ErrorMapper {
   }
 
   /** Builds messages that name the endpoint, status, code and usage point, never a token. */
-  private record Message(int status, ErrorBody error, String endpoint, String usagePointId) {
+  private record Message(
+      int status,
+      ErrorBody error,
+      String endpoint,
+      String period,
+      String usagePointId,
+      boolean htmlPage) {
 
     String text(String summary, String action) {
       return detail(
@@ -323,21 +373,16 @@ final class ErrorMapper {
     /** Returns the text of a {@code summary} that names the usage point itself. */
     String detail(String summary, String action) {
       StringBuilder text = new StringBuilder(summary);
-      text.append(": GET ").append(endpoint).append(" returned HTTP ").append(status);
-      if (error.code() != null) {
-        text.append(" ").append(error.code());
+      text.append(": GET ").append(endpoint);
+      if (period != null) {
+        text.append(" for ").append(period);
       }
-      if (error.description() != null) {
-        text.append(" \"").append(shorten(error.description())).append('"');
+      text.append(" returned HTTP ").append(status);
+      String reported = summary(error);
+      if (!reported.isEmpty()) {
+        text.append(' ').append(reported);
       }
       return text.append("; ").append(action).toString();
-    }
-
-    private static String shorten(String description) {
-      String oneLine = description.replaceAll("\\s+", " ");
-      return oneLine.length() <= MAX_DESCRIPTION
-          ? oneLine
-          : oneLine.substring(0, MAX_DESCRIPTION) + "...";
     }
   }
 }

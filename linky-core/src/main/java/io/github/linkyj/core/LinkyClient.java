@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.github.linkyj.core.auth.AccessTokenProvider;
 import io.github.linkyj.core.internal.ReadingParser;
+import java.io.IOException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -13,7 +14,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.random.RandomGenerator;
 import java.util.regex.Pattern;
 import okhttp3.HttpUrl;
+import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
+import okhttp3.Response;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Fetches Linky metering data and contracts from Enedis, through a consent proxy, Enedis Data
@@ -54,6 +59,7 @@ import okhttp3.OkHttpClient;
  * <p>Thread-safe: one client may serve several threads and usage points; the rate limit is shared.
  */
 public final class LinkyClient {
+  private static final Logger LOG = LoggerFactory.getLogger(LinkyClient.class);
   private static final Pattern USAGE_POINT = Pattern.compile("\\d{14}");
   private static final String CONTRACTS_PATH = "customers_upc/v5/usage_points/contracts";
 
@@ -77,9 +83,22 @@ public final class LinkyClient {
             ? LinkyHttpClients.create()
             : LinkyHttpClients.withUserAgent(builder.httpClient);
     RateLimiter limiter = new RateLimiter(builder.rateLimits, clock, builder.sleeper);
+    // OkHttp would resend a request whose connection dropped, outside the retry policy, the rate
+    // limit and the logs. Only the retry policy resends here.
+    OkHttpClient noSilentRetry =
+        http.newBuilder()
+            .retryOnConnectionFailure(false)
+            .addNetworkInterceptor(LinkyClient::hideImmediateRetryAfter)
+            .build();
     this.executor =
         new RequestExecutor(
-            http, tokens, clock, limiter, builder.retryPolicy, builder.sleeper, builder.random);
+            noSilentRetry,
+            tokens,
+            clock,
+            limiter,
+            builder.retryPolicy,
+            builder.sleeper,
+            builder.random);
     this.activationDates = new ConcurrentHashMap<>(builder.activationDates);
     this.responseListener = builder.responseListener;
   }
@@ -163,7 +182,14 @@ public final class LinkyClient {
     }
     HttpUrl url = url(CONTRACTS_PATH, CONTRACTS_PATH, usagePointId, null, null);
     String body = executor.get(url, usagePointId);
-    Contract contract = new ContractParser(url.encodedPath(), usagePointId).parse(body);
+    Contract contract;
+    try {
+      contract = new ContractParser(url.encodedPath(), usagePointId).parse(body);
+    } catch (InvalidResponseException e) {
+      InvalidResponseException failure = namingErrorBody(e, body);
+      LOG.warn("{}", failure.getMessage());
+      throw failure;
+    }
     contract.lastActivationDate().ifPresent(date -> activationDates.put(usagePointId, date));
     return contract;
   }
@@ -199,23 +225,68 @@ public final class LinkyClient {
     HttpUrl url =
         url(kind.enedisPath(), kind.gatewayName(), usagePointId, chunk.start(), chunk.end());
     String body = executor.get(url, usagePointId);
-    MeteringData data = new ReadingParser(zone, url.encodedPath(), usagePointId).parse(kind, body);
+    String period = RequestExecutor.period(url);
+    MeteringData data;
+    try {
+      data = new ReadingParser(zone, url.encodedPath(), period, usagePointId).parse(kind, body);
+    } catch (InvalidResponseException e) {
+      InvalidResponseException failure = namingErrorBody(e, body);
+      LOG.warn("{}", failure.getMessage());
+      throw failure;
+    }
     if (!data.usagePointId().equals(usagePointId)) {
-      throw new InvalidResponseException(
-          "Invalid metering response from "
-              + url.encodedPath()
-              + ": it is for usage point "
-              + data.usagePointId()
-              + ", not the requested "
-              + usagePointId,
-          url.encodedPath(),
-          200,
-          null,
-          usagePointId,
-          null);
+      InvalidResponseException wrongPoint =
+          new InvalidResponseException(
+              "Invalid metering response from "
+                  + url.encodedPath()
+                  + " for "
+                  + period
+                  + ": it is for usage point "
+                  + data.usagePointId()
+                  + ", not the requested "
+                  + usagePointId,
+              url.encodedPath(),
+              200,
+              null,
+              usagePointId,
+              null);
+      LOG.warn("{}", wrongPoint.getMessage());
+      throw wrongPoint;
     }
     responseListener.onResponse(kind, usagePointId, chunk.start(), chunk.end(), body);
     return data;
+  }
+
+  /**
+   * Drops {@code Retry-After: 0} from a 503, which OkHttp would otherwise resend at once on its
+   * own. Without the header the retry policy backs off, as it does for a zero wait.
+   */
+  private static Response hideImmediateRetryAfter(Interceptor.Chain chain) throws IOException {
+    Response response = chain.proceed(chain.request());
+    String retryAfter = response.header("Retry-After");
+    boolean immediate = retryAfter != null && retryAfter.trim().matches("0+");
+    if (response.code() != 503 || !immediate) {
+      return response;
+    }
+    return response.newBuilder().removeHeader("Retry-After").build();
+  }
+
+  /**
+   * Returns {@code e} with the error code and description added when the unreadable 2xx body is an
+   * error body, as some gateways send, so the message shows what the server reported.
+   */
+  private static InvalidResponseException namingErrorBody(InvalidResponseException e, String body) {
+    ErrorMapper.ErrorBody error = ErrorMapper.readBody(body);
+    if (error.code() == null) {
+      return e;
+    }
+    return new InvalidResponseException(
+        e.getMessage() + "; the body is an error: " + ErrorMapper.summary(error),
+        e.endpoint().orElse(null),
+        e.httpStatus(),
+        error.code(),
+        e.usagePointId().orElse(null),
+        e.getCause());
   }
 
   private HttpUrl url(

@@ -33,9 +33,11 @@ final class RateLimiter {
   /**
    * Waits until a request may be sent and records it.
    *
+   * @param period the requested days, named in the message, or null
    * @throws QuotaExceededException if the hourly budget is used up
    */
-  synchronized void acquire(String endpoint, String usagePointId) throws LinkyException {
+  synchronized void acquire(String endpoint, String period, String usagePointId)
+      throws LinkyException {
     Instant now = clock.instant();
     while (!lastHour.isEmpty() && !lastHour.peekFirst().plus(HOUR).isAfter(now)) {
       lastHour.removeFirst();
@@ -47,6 +49,7 @@ final class RateLimiter {
               + limits.perHour()
               + " requests per hour used up before GET "
               + endpoint
+              + (period == null ? "" : " for " + period)
               + " for usage point "
               + usagePointId
               + "; retry after "

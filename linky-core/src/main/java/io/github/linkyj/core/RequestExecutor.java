@@ -21,8 +21,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A 401, or the consent proxy's 403 "Access token not found", invalidates the token once and
  * repeats the request with a new one. Every retry is logged at WARN and every failure once, with
- * the endpoint and usage point; the edge failures of a backward walk ({@link NoDataException},
- * {@link BeforeActivationException}, {@link HistoryLimitException}) are left to the caller to log.
+ * the endpoint, period and usage point. The failures of a dated request that the backward walk
+ * handles ({@link NoDataException}, {@link BeforeActivationException}, {@link
+ * HistoryLimitException}, {@link RangeTooLongException}) are left to the walk to log.
  */
 final class RequestExecutor {
   private static final Logger LOG = LoggerFactory.getLogger(RequestExecutor.class);
@@ -55,12 +56,18 @@ final class RequestExecutor {
   /** Returns the body of a successful GET of {@code url}. */
   String get(HttpUrl url, String usagePointId) throws LinkyException {
     String endpoint = url.encodedPath();
+    String period = period(url);
     boolean tokenRenewed = false;
     int attempt = 1;
     while (true) {
-      limiter.acquire(endpoint, usagePointId);
+      try {
+        limiter.acquire(endpoint, period, usagePointId);
+      } catch (LinkyException e) {
+        LOG.warn("GET {} for usage point {} not sent: {}", endpoint, usagePointId, e.getMessage());
+        throw e;
+      }
       AccessToken token = tokens.accessToken();
-      Outcome outcome = send(url, token, endpoint, usagePointId);
+      Outcome outcome = send(url, token, endpoint, period, usagePointId);
       if (outcome.body != null) {
         return outcome.body;
       }
@@ -72,7 +79,7 @@ final class RequestExecutor {
       }
       Duration wait = retryWait(outcome, attempt);
       if (wait == null) {
-        logFailure(outcome.failure, endpoint, usagePointId, attempt);
+        logFailure(outcome.failure, endpoint, period, usagePointId, attempt);
         throw outcome.failure;
       }
       LOG.warn(
@@ -83,12 +90,20 @@ final class RequestExecutor {
           attempt + 1,
           retry.maxAttempts(),
           outcome.failure.getMessage());
-      sleep(wait);
+      sleep(wait, endpoint, period, usagePointId);
       attempt++;
     }
   }
 
-  private Outcome send(HttpUrl url, AccessToken token, String endpoint, String usagePointId) {
+  /** Returns the requested days as {@code [start, end)}, or null when the URL has none. */
+  static String period(HttpUrl url) {
+    String start = url.queryParameter("start");
+    String end = url.queryParameter("end");
+    return start == null || end == null ? null : "[" + start + ", " + end + ")";
+  }
+
+  private Outcome send(
+      HttpUrl url, AccessToken token, String endpoint, String period, String usagePointId) {
     Request request =
         new Request.Builder().url(url).header("Authorization", "Bearer " + token.value()).build();
     try (Response response = http.newCall(request).execute()) {
@@ -103,6 +118,7 @@ final class RequestExecutor {
               body,
               response.header("Retry-After"),
               endpoint,
+              period,
               usagePointId,
               clock.instant());
       Instant retryAfter = ErrorMapper.retryAfter(response.header("Retry-After"), clock.instant());
@@ -114,6 +130,7 @@ final class RequestExecutor {
                   + usagePointId
                   + ": GET "
                   + endpoint
+                  + (period == null ? "" : " for " + period)
                   + " got no response ("
                   + e.getClass().getSimpleName()
                   + (e.getMessage() == null ? "" : ": " + e.getMessage())
@@ -154,7 +171,7 @@ final class RequestExecutor {
         return null;
       }
       if (quota.retryAt().isPresent()) {
-        return serverWait(quota.retryAt().get());
+        return serverWait(quota.retryAt().get(), attempt);
       }
       return jittered(retry.backoff(attempt));
     }
@@ -162,14 +179,19 @@ final class RequestExecutor {
       return null;
     }
     return outcome.retryAfter != null
-        ? serverWait(outcome.retryAfter)
+        ? serverWait(outcome.retryAfter, attempt)
         : jittered(retry.backoff(attempt));
   }
 
-  private Duration serverWait(Instant retryAt) {
+  /**
+   * Returns the wait until the server's time, or null when it is too long. A time already past,
+   * from a skewed clock or {@code Retry-After: 0}, takes the backoff, so retries never come at
+   * once.
+   */
+  private Duration serverWait(Instant retryAt, int attempt) {
     Duration wait = Duration.between(clock.instant(), retryAt);
-    if (wait.isNegative()) {
-      return Duration.ZERO;
+    if (wait.isNegative() || wait.isZero()) {
+      return jittered(retry.backoff(attempt));
     }
     return wait.compareTo(retry.maxServerWait()) <= 0 ? wait : null;
   }
@@ -181,21 +203,38 @@ final class RequestExecutor {
     return Duration.ofMillis(half + extra);
   }
 
-  private void sleep(Duration wait) throws LinkyException {
+  private void sleep(Duration wait, String endpoint, String period, String usagePointId)
+      throws LinkyException {
     try {
       sleeper.sleep(wait);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new LinkyException("Interrupted while waiting to retry", e);
+      throw new LinkyException(
+          "Interrupted while waiting to retry GET "
+              + endpoint
+              + (period == null ? "" : " for " + period)
+              + " for usage point "
+              + usagePointId,
+          endpoint,
+          0,
+          null,
+          usagePointId,
+          e);
     }
   }
 
+  /**
+   * Logs a final failure once. The failures a backward walk handles are left to the walk, which
+   * logs them as the end of the history or a shorter chunk. An undated request has no walk.
+   */
   private static void logFailure(
-      LinkyException failure, String endpoint, String usagePointId, int attempts) {
+      LinkyException failure, String endpoint, String period, String usagePointId, int attempts) {
     boolean edge =
-        failure instanceof NoDataException
-            || failure instanceof BeforeActivationException
-            || failure instanceof HistoryLimitException;
+        period != null
+            && (failure instanceof NoDataException
+                || failure instanceof BeforeActivationException
+                || failure instanceof HistoryLimitException
+                || failure instanceof RangeTooLongException);
     if (!edge) {
       LOG.warn(
           "GET {} for usage point {} failed after {} attempt(s): {}",

@@ -12,7 +12,7 @@ import java.time.Duration;
  * <p>The n-th retry waits {@code min(maxBackoff, initialBackoff × 2^(n-1))}, of which a random half
  * is dropped (jitter), unless the server sent {@code Retry-After} or a next access time; that wait
  * is used as given when it is at most {@link #maxServerWait()}, and the request fails at once when
- * it is longer. Immutable and thread-safe.
+ * it is longer. A server time already past takes the backoff. Immutable and thread-safe.
  */
 public final class RetryPolicy {
   private static final RetryPolicy DEFAULTS =

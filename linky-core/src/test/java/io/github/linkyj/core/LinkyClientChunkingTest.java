@@ -273,8 +273,9 @@ class LinkyClientChunkingTest {
             })
         .hasMessage(
             "Local budget of 3 requests per hour used up before GET"
-                + " /data/proxy/metering_data_clc/v5/consumption_load_curve for usage point"
-                + " 42900589957123; retry after 2026-12-04T11:00:00Z");
+                + " /data/proxy/metering_data_clc/v5/consumption_load_curve for [2026-11-06,"
+                + " 2026-11-13) for usage point 42900589957123; retry after"
+                + " 2026-12-04T11:00:00Z");
     assertThat(enedis.requests).hasSize(3);
   }
 

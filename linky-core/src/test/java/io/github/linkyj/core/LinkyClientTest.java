@@ -250,8 +250,8 @@ class LinkyClientTest {
         .isInstanceOf(ConsentRequiredException.class)
         .hasMessage(
             "The server rejected the access token for usage point 22222222222222: GET"
-                + " /data/proxy/metering_data_dc/v5/daily_consumption returned HTTP 401; obtain a"
-                + " new token or consent")
+                + " /data/proxy/metering_data_dc/v5/daily_consumption for [2020-12-03,"
+                + " 2020-12-10) returned HTTP 401; obtain a new token or consent")
         .hasMessageNotContaining("token-");
     assertThat(server.getRequestCount()).isEqualTo(2);
     assertThat(tokens.invalidated).hasSize(1);
@@ -283,8 +283,8 @@ class LinkyClientTest {
         .isInstanceOf(ConsentRequiredException.class)
         .hasMessage(
             "The consent does not cover usage point 22222222222222: GET"
-                + " /data/proxy/metering_data_dc/v5/daily_consumption returned HTTP 404"
-                + " Unauthorized \"Bad access token\"; run the consent again and include this"
+                + " /data/proxy/metering_data_dc/v5/daily_consumption for [2020-12-03,"
+                + " 2020-12-10) returned HTTP 404 Unauthorized \"Bad access token\"; run the consent again and include this"
                 + " usage point in it");
     assertThat(server.getRequestCount()).isEqualTo(1);
     assertThat(tokens.invalidated).isEmpty();
@@ -420,8 +420,8 @@ class LinkyClientTest {
         .isInstanceOf(TemporaryFailureException.class)
         .hasMessage(
             "Enedis failed temporarily for usage point 22222222222222: GET"
-                + " /data/proxy/metering_data_dc/v5/daily_consumption returned HTTP 500; retry"
-                + " later");
+                + " /data/proxy/metering_data_dc/v5/daily_consumption for [2020-12-03,"
+                + " 2020-12-10) returned HTTP 500; retry later");
     assertThat(server.getRequestCount()).isEqualTo(4);
     assertThat(time.sleeps).hasSize(3);
     assertThat(time.sleeps.get(2)).isBetween(Duration.ofSeconds(4), Duration.ofSeconds(8));
@@ -437,7 +437,8 @@ class LinkyClientTest {
         .isInstanceOf(InvalidResponseException.class)
         .hasMessageStartingWith(
             "Invalid metering response from /data/proxy/metering_data_dc/v5/daily_consumption"
-                + " for usage point 22222222222222: the body is not valid JSON (");
+                + " for [2020-12-03, 2020-12-10) for usage point 22222222222222: the body is not"
+                + " valid JSON (");
   }
 
   @Test
@@ -452,8 +453,9 @@ class LinkyClientTest {
     assertThatThrownBy(() -> dailyWeek(client))
         .isInstanceOf(InvalidResponseException.class)
         .hasMessage(
-            "Invalid metering response from /data/proxy/metering_data_dc/v5/daily_consumption:"
-                + " it is for usage point 99999999999999, not the requested 22222222222222");
+            "Invalid metering response from /data/proxy/metering_data_dc/v5/daily_consumption"
+                + " for [2020-12-03, 2020-12-10): it is for usage point 99999999999999, not the"
+                + " requested 22222222222222");
   }
 
   @Test

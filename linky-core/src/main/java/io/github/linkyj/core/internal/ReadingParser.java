@@ -41,9 +41,11 @@ import org.slf4j.LoggerFactory;
 public final class ReadingParser {
   private static final Logger LOG = LoggerFactory.getLogger(ReadingParser.class);
   private static final long MAX_INTERVAL_MINUTES = 60;
+  private static final long MAX_VALUE = 1_000_000_000_000L;
 
   private final ZoneId zone;
   private final String endpoint;
+  private final String period;
   private final String usagePointId;
 
   /**
@@ -54,8 +56,22 @@ public final class ReadingParser {
    * @param usagePointId the usage point requested, named in error messages, or null
    */
   public ReadingParser(ZoneId zone, String endpoint, String usagePointId) {
+    this(zone, endpoint, null, usagePointId);
+  }
+
+  /**
+   * Creates a parser for the response to one request.
+   *
+   * @param zone the zone of the naive Enedis stamps, normally Europe/Paris
+   * @param endpoint the endpoint named in error messages, or null for a file
+   * @param period the requested days, such as {@code [2020-12-03, 2020-12-10)}, named in error
+   *     messages, or null
+   * @param usagePointId the usage point requested, named in error messages, or null
+   */
+  public ReadingParser(ZoneId zone, String endpoint, String period, String usagePointId) {
     this.zone = zone;
     this.endpoint = endpoint;
+    this.period = period;
     this.usagePointId = usagePointId;
   }
 
@@ -346,18 +362,29 @@ public final class ReadingParser {
     return point;
   }
 
-  /** Returns the integer value of a point, or null for a hole (null, empty or absent value). */
+  /**
+   * Returns the integer value of a point, or null for a hole: a null, empty or absent value, or the
+   * text {@code "null"}.
+   */
   private Long value(Map<String, Object> point, int index) throws InvalidResponseException {
     Object raw = point.get("value");
-    if (raw == null || (raw instanceof String text && text.isBlank())) {
+    if (raw == null
+        || (raw instanceof String text && (text.isBlank() || text.trim().equals("null")))) {
       return null;
     }
     String text = JsonTree.text(point, "value");
+    long value;
     try {
-      return new BigDecimal(text == null ? "" : text.trim()).longValueExact();
+      value = new BigDecimal(text == null ? "" : text.trim()).longValueExact();
     } catch (NumberFormatException | ArithmeticException e) {
       throw invalid("interval_reading[" + index + "] value \"" + raw + "\" is not an integer");
     }
+    if (value > MAX_VALUE || value < -MAX_VALUE) {
+      // Larger values are no meter reading, and their watt-minute sums could overflow a long.
+      throw invalid(
+          "interval_reading[" + index + "] value " + value + " is beyond +/-" + MAX_VALUE);
+    }
+    return value;
   }
 
   private InvalidResponseException invalid(String problem) {
@@ -369,6 +396,9 @@ public final class ReadingParser {
     StringBuilder prefix = new StringBuilder("Invalid metering response");
     if (endpoint != null) {
       prefix.append(" from ").append(endpoint);
+    }
+    if (period != null) {
+      prefix.append(" for ").append(period);
     }
     if (usagePointId != null) {
       prefix.append(" for usage point ").append(usagePointId);

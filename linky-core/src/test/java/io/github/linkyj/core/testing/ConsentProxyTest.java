@@ -429,7 +429,8 @@ class ConsentProxyTest {
         .isInstanceOf(ConsentRequiredException.class)
         .hasMessage(
             "The consent does not cover usage point 64975835695673: GET"
-                + " /data/proxy/metering_data_dc/v5/daily_consumption returned HTTP 404"
+                + " /data/proxy/metering_data_dc/v5/daily_consumption for [2026-02-01,"
+                + " 2026-02-08) returned HTTP 404"
                 + " Unauthorized \"Bad access token\"; run the consent again and include this"
                 + " usage point in it")
         .hasMessageNotContaining(accessToken);
