@@ -159,7 +159,7 @@ final class SyncCycle {
       sync.target.prepare(sync.settings.hardwareName());
       checkRetention();
 
-      plan = FetchPlanner.plan(sync.settings, today, state, ids);
+      plan = FetchPlanner.plan(sync.settings, sync.offPeakSchedule, today, state, ids);
       send(plan.completeHistory() ? sync.text.completeHistory() : sync.text.shortHistory());
       for (String id : ids) {
         batchesTotal += plan.batchesOf(id).size();
