@@ -303,6 +303,11 @@ final class SyncCycle {
         continue;
       }
       Optional<String> edge = data.oldestEdgeCode();
+      if (request.endpoint() == FetchRequest.Endpoint.DAILY
+          && edge.equals(Optional.of(BEFORE_ACTIVATION))
+          && data.dailyEnergies().isEmpty()) {
+        data = dailySinceActivation(request, data);
+      }
       boolean curve = request.endpoint() == FetchRequest.Endpoint.LOAD_CURVE;
       if (curve && edge.isPresent() && edge.get().equals(NO_DATA) && data.intervals().isEmpty()) {
         // Not a stop: a usage point without load curve, or a long hole, still has daily values.
@@ -375,6 +380,47 @@ final class SyncCycle {
       }
     }
     state = state.with(point);
+  }
+
+  /**
+   * Fetches the daily values of {@code request} from the meter's activation on, after Enedis
+   * rejected the whole range because it starts before that date. The error does not give the date,
+   * so a binary search over the start of the range finds it, in about log2(days) requests: up to 9
+   * for a year of daily values, where a rejected range would otherwise lose up to 364 days.
+   *
+   * @return the values from the activation on, or {@code rejected} when every start is rejected
+   */
+  private MeteringData dailySinceActivation(FetchRequest request, MeteringData rejected)
+      throws LinkyException {
+    LocalDate end = request.days().endExclusive();
+    LocalDate rejectedStart = request.days().startInclusive();
+    LocalDate acceptedStart = end;
+    MeteringData accepted = rejected;
+    while (rejectedStart.plusDays(1).isBefore(acceptedStart)) {
+      long days = acceptedStart.toEpochDay() - rejectedStart.toEpochDay();
+      LocalDate middle = rejectedStart.plusDays(days / 2);
+      FetchRequest probe =
+          new FetchRequest(
+              request.usagePointId(),
+              request.direction(),
+              request.endpoint(),
+              DateRange.of(middle, end));
+      MeteringData data = fetch(probe);
+      if (data.oldestEdgeCode().equals(Optional.of(BEFORE_ACTIVATION))) {
+        rejectedStart = middle;
+      } else {
+        acceptedStart = middle;
+        accepted = data;
+      }
+    }
+    LOG.info(
+        "Usage point {}: {} daily values start on {}, the first day Enedis accepts after {} ({})",
+        request.usagePointId(),
+        request.direction(),
+        acceptedStart,
+        request.days().startInclusive(),
+        BEFORE_ACTIVATION);
+    return accepted;
   }
 
   /**
