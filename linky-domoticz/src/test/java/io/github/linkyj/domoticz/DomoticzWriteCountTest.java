@@ -4,15 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Proxy;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import okhttp3.Call;
+import okhttp3.EventListener;
 import okhttp3.HttpUrl;
 import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
@@ -36,22 +42,54 @@ class DomoticzWriteCountTest {
   static final int HOURLY_DAYS = 7;
   static final String METER = "22516914714270";
 
+  /**
+   * Writes three meters in turn, each on its own hardware and client, so that the printed times
+   * show the first run in a cold JVM and two warm ones.
+   */
   @Test
   void writesHistoryToFakeDomoticz() throws Exception {
     Clock clock = Clock.system(PARIS);
     try (FakeDomoticzServer server =
         new FakeDomoticzServer(FakeDomoticz.trustedNetwork(clock).shortLogDays(HOURLY_DAYS))) {
+      for (int run = 1; run <= 3; run++) {
+        CallCounter calls = new CallCounter();
+        DomoticzClient client = server.client().clock(clock).httpClient(calls.client()).build();
+
+        Result result = writeAndVerify(client, clock, "Linky " + run);
+
+        print("fake Domoticz on loopback, run " + run, result, calls);
+        assertThat(result.problems()).isZero();
+        assertThat(calls.byCommand())
+            .containsEntry("udevice", HISTORY_DAYS + result.points() + 1)
+            .containsEntry("graph", 4)
+            .containsEntry("getsettings", 2);
+        assertThat(calls.total()).isEqualTo(HISTORY_DAYS + result.points() + 1 + 13);
+        assertThat(calls.connections()).isOne();
+      }
+    }
+  }
+
+  @Test
+  void skipsPointsDomoticzWouldDelete() throws Exception {
+    LocalDateTime now = LocalDateTime.of(2026, 12, 4, 9, 17);
+    Clock clock = Clock.fixed(now.atZone(PARIS).toInstant(), PARIS);
+    try (FakeDomoticzServer server =
+        new FakeDomoticzServer(FakeDomoticz.trustedNetwork(clock).shortLogDays(1))) {
       CallCounter calls = new CallCounter();
       DomoticzClient client = server.client().clock(clock).httpClient(calls.client()).build();
 
       Result result = writeAndVerify(client, clock, "Linky");
 
-      print("fake Domoticz on loopback", result, calls);
+      // Of the 168 points up to 09:00, Domoticz keeps the 24 ending from 2026-12-03 09:17 on.
+      print("fake Domoticz keeping 1 day of short log", result, calls);
+      assertThat(result.points()).isEqualTo(168);
       assertThat(result.problems()).isZero();
       assertThat(calls.byCommand())
-          .containsEntry("udevice", HISTORY_DAYS + result.points() + 1)
-          .containsEntry("graph", 4);
-      assertThat(calls.total()).isEqualTo(HISTORY_DAYS + result.points() + 1 + 12);
+          .containsEntry("udevice", HISTORY_DAYS + 24 + 1)
+          .containsEntry("getsettings", 2);
+      assertThat(server.domoticz().devices().values())
+          .singleElement()
+          .satisfies(device -> assertThat(device.shortLog()).hasSize(24));
     }
   }
 
@@ -83,7 +121,8 @@ class DomoticzWriteCountTest {
     DomoticzTarget target = new DomoticzTarget(client);
     LocalDate today = LocalDate.now(clock);
     SortedMap<LocalDate, P1Energy> rows = dayRows(today);
-    SortedMap<LocalDateTime, P1Reading> points = hourlyPoints(today, clock.getZone());
+    LocalDateTime lastHour = LocalDateTime.now(clock).truncatedTo(ChronoUnit.HOURS);
+    SortedMap<LocalDateTime, P1Reading> points = hourlyPoints(lastHour, clock.getZone());
 
     long start = System.nanoTime();
     target.prepare(hardware);
@@ -118,15 +157,15 @@ class DomoticzWriteCountTest {
   }
 
   /**
-   * Returns running counters at the end of each hour of the last {@value #HOURLY_DAYS} days, up to
-   * today's midnight, skipping times that the zone's spring clock change leaves out.
+   * Returns running counters at the end of each of the {@value #HOURLY_DAYS} × 24 hours up to
+   * {@code lastEnd}, skipping times that the zone's spring clock change leaves out.
    */
-  static SortedMap<LocalDateTime, P1Reading> hourlyPoints(LocalDate today, ZoneId zone) {
+  static SortedMap<LocalDateTime, P1Reading> hourlyPoints(LocalDateTime lastEnd, ZoneId zone) {
     SortedMap<LocalDateTime, P1Reading> points = new TreeMap<>();
     long usage1 = 0;
     long usage2 = 0;
-    LocalDateTime end = today.minusDays(HOURLY_DAYS).atStartOfDay().plusHours(1);
-    for (; !end.isAfter(today.atStartOfDay()); end = end.plusHours(1)) {
+    LocalDateTime end = lastEnd.minusHours(HOURLY_DAYS * 24 - 1);
+    for (; !end.isAfter(lastEnd); end = end.plusHours(1)) {
       if (zone.getRules().getValidOffsets(end).isEmpty()) {
         continue;
       }
@@ -141,12 +180,13 @@ class DomoticzWriteCountTest {
   private static void print(String where, Result result, CallCounter calls) {
     System.out.printf(
         "Domoticz writes into %s: %d day rows, %d hourly points and 1 dashboard value;"
-            + " %d HTTP calls %s; prepare %d ms, write %d ms, read-back %d ms%n",
+            + " %d HTTP calls %s on %d connection(s); prepare %d ms, write %d ms, read-back %d ms%n",
         where,
         HISTORY_DAYS,
         result.points(),
         calls.total(),
         calls.byCommand(),
+        calls.connections(),
         result.prepare().toMillis(),
         result.write().toMillis(),
         result.verify().toMillis());
@@ -158,9 +198,24 @@ class DomoticzWriteCountTest {
   /** Counts the HTTP calls a client sends, by Domoticz command. */
   static final class CallCounter implements Interceptor {
     private final Map<String, Integer> byCommand = new TreeMap<>();
+    private final AtomicInteger connections = new AtomicInteger();
 
     OkHttpClient client() {
-      return new OkHttpClient.Builder().addInterceptor(this).build();
+      return new OkHttpClient.Builder()
+          .addInterceptor(this)
+          .eventListener(
+              new EventListener() {
+                @Override
+                public void connectStart(Call call, InetSocketAddress address, Proxy proxy) {
+                  connections.incrementAndGet();
+                }
+              })
+          .build();
+    }
+
+    /** Returns how many TCP connections the client opened. */
+    int connections() {
+      return connections.get();
     }
 
     @Override
