@@ -385,8 +385,8 @@ final class SyncCycle {
   /**
    * Fetches the daily values of {@code request} from the meter's activation on, after Enedis
    * rejected the whole range because it starts before that date. The error does not give the date,
-   * so a binary search over the start of the range finds it, in about log2(days) requests: up to 9
-   * for a year of daily values, where a rejected range would otherwise lose up to 364 days.
+   * so a binary search over the start of the range finds it in about log2(days) requests, up to 9
+   * for a year of daily values. Without it, a rejected range would lose up to 364 days.
    *
    * @return the values from the activation on, or {@code rejected} when every start is rejected
    */
