@@ -385,7 +385,7 @@ final class SyncCycle {
   /**
    * Fetches the daily values of {@code request} from the meter's activation on, after Enedis
    * rejected the whole range because it starts before that date. The error does not give the date,
-   * so a binary search over the start of the range finds it in about log2(days) requests, up to 9
+   * so a binary search over the start of the range finds it in about log2(days) requests, up to 10
    * for a year of daily values. Without it, a rejected range would lose up to 364 days.
    *
    * @return the values from the activation on, or {@code rejected} when every start is rejected
@@ -394,19 +394,17 @@ final class SyncCycle {
       throws LinkyException {
     LocalDate end = request.days().endExclusive();
     LocalDate rejectedStart = request.days().startInclusive();
-    LocalDate acceptedStart = end;
-    MeteringData accepted = rejected;
+    LocalDate acceptedStart = end.minusDays(1);
+    // The last day first: a range wholly before the activation then costs one request, not nine.
+    MeteringData accepted = fetchFrom(request, acceptedStart);
+    if (isBeforeActivation(accepted)) {
+      return rejected;
+    }
     while (rejectedStart.plusDays(1).isBefore(acceptedStart)) {
       long days = acceptedStart.toEpochDay() - rejectedStart.toEpochDay();
       LocalDate middle = rejectedStart.plusDays(days / 2);
-      FetchRequest probe =
-          new FetchRequest(
-              request.usagePointId(),
-              request.direction(),
-              request.endpoint(),
-              DateRange.of(middle, end));
-      MeteringData data = fetch(probe);
-      if (data.oldestEdgeCode().equals(Optional.of(BEFORE_ACTIVATION))) {
+      MeteringData data = fetchFrom(request, middle);
+      if (isBeforeActivation(data)) {
         rejectedStart = middle;
       } else {
         acceptedStart = middle;
@@ -421,6 +419,16 @@ final class SyncCycle {
         request.days().startInclusive(),
         BEFORE_ACTIVATION);
     return accepted;
+  }
+
+  private MeteringData fetchFrom(FetchRequest request, LocalDate start) throws LinkyException {
+    DateRange days = DateRange.of(start, request.days().endExclusive());
+    return fetch(
+        new FetchRequest(request.usagePointId(), request.direction(), request.endpoint(), days));
+  }
+
+  private static boolean isBeforeActivation(MeteringData data) {
+    return data.oldestEdgeCode().equals(Optional.of(BEFORE_ACTIVATION));
   }
 
   /**

@@ -131,7 +131,25 @@ class SyncRequestCountTest {
 
   @Test
   void baseTariffStopsAtActivation() throws Exception {
-    LocalDate activation = LocalDate.of(2026, 1, 15);
+    Counts cold = coldBackfillActivatedOn(LocalDate.of(2026, 1, 15));
+
+    // One rejected year of daily values, then its last day, then a binary search for its first
+    // accepted start over the 364 days before.
+    assertThat(cold.byEndpoint()).containsEntry("daily_consumption", 1 + 1 + 9);
+    assertThat(cold.metering()).isEqualTo(14);
+  }
+
+  @Test
+  void baseTariffActivatedAtChunkStart() throws Exception {
+    Counts cold = coldBackfillActivatedOn(LocalDate.of(2025, 11, 27));
+
+    // The newest year is accepted. The older range is rejected, and so is its last day alone.
+    assertThat(cold.byEndpoint()).containsEntry("daily_consumption", 1 + 1 + 1);
+    assertThat(cold.metering()).isEqualTo(6);
+  }
+
+  /** Runs a cold base-tariff backfill of a meter activated on {@code activation}. */
+  private Counts coldBackfillActivatedOn(LocalDate activation) throws Exception {
     fixture =
         new SyncFixture(
             COLD,
@@ -143,13 +161,18 @@ class SyncRequestCountTest {
     Counts cold = cycle(sync);
 
     System.out.println(
-        "Sync requests, base tariff, meter activated on " + activation + ": " + cold);
+        "Sync requests, base tariff, meter activated on "
+            + activation
+            + ": "
+            + cold.metering()
+            + " "
+            + cold.byEndpoint()
+            + ", token requests: "
+            + cold.tokens());
     SortedMap<LocalDate, FakeDevice.DayRow> rows = fixture.device("Linky " + ID).dayRows();
     assertThat(rows.firstKey()).isEqualTo(activation);
     assertThat(rows).hasSize((int) (COLD.toLocalDate().toEpochDay() - activation.toEpochDay()));
-    // One rejected year of daily values, then a binary search for its first accepted start.
-    assertThat(cold.byEndpoint()).containsEntry("daily_consumption", 1 + 9);
-    assertThat(cold.metering()).isEqualTo(13);
+    return cold;
   }
 
   private List<Counts> threeCycles(MeterProfile profile, String schedule) throws Exception {
