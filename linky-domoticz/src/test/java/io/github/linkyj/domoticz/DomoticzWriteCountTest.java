@@ -44,7 +44,7 @@ class DomoticzWriteCountTest {
 
   /**
    * Writes three meters in turn, each on its own hardware and client, so that the printed times
-   * show the first run in a cold JVM and two warm ones.
+   * show how much they vary from one run to the next as the JVM warms up.
    */
   @Test
   void writesHistoryToFakeDomoticz() throws Exception {
