@@ -664,6 +664,11 @@ public final class DomoticzClient {
     return response.header("Content-Type", "").toLowerCase(java.util.Locale.ROOT).contains("json");
   }
 
+  /** Returns the clock that dates the short log and the read-back. */
+  Clock clock() {
+    return clock;
+  }
+
   /** Returns the base URL of the Domoticz server, without credentials. */
   public String baseUrl() {
     return baseUrl.toString();

@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A {@link SyncTarget} that writes to a Domoticz server through a {@link DomoticzClient}.
@@ -16,9 +18,14 @@ import java.util.concurrent.ConcurrentHashMap;
  * the client is.
  */
 public final class DomoticzTarget implements SyncTarget {
+  private static final Logger LOG = LoggerFactory.getLogger(DomoticzTarget.class);
+
   private final DomoticzClient client;
   private final Map<String, P1Device> devices = new ConcurrentHashMap<>();
   private volatile DomoticzHardware hardware;
+  // The short-log retention read in this cycle, or null before the first read.
+  private volatile Integer shortLogDays;
+  private volatile boolean skipLogged;
 
   /** Creates a target that writes through {@code client}. */
   public DomoticzTarget(DomoticzClient client) {
@@ -40,6 +47,8 @@ public final class DomoticzTarget implements SyncTarget {
     requireNonNull(hardwareName, "hardwareName");
     client.version();
     hardware = client.findOrCreateHardware(hardwareName);
+    shortLogDays = null;
+    skipLogged = false;
   }
 
   @Override
@@ -62,10 +71,39 @@ public final class DomoticzTarget implements SyncTarget {
     return device;
   }
 
+  /**
+   * Writes a short-log point, unless it ends before the short-log retention of Domoticz (Setup &gt;
+   * Settings &gt; Log History &gt; Short Log Sensors). Domoticz deletes such a point within one
+   * short-log interval, so sending it would cost a call and store nothing. The retention is read
+   * once per cycle, at the first point after {@link #prepare}, unless {@link #shortLogDays()}
+   * already read it.
+   */
   @Override
   public void writeShortLogPoint(String meterId, LocalDateTime end, P1Reading reading)
       throws DomoticzException {
-    client.writeShortLogPoint(device(meterId), end, reading);
+    P1Device device = device(meterId);
+    LocalDateTime oldestKept = LocalDateTime.now(client.clock()).minusDays(retention());
+    if (end.isBefore(oldestKept)) {
+      if (!skipLogged) {
+        skipLogged = true;
+        LOG.debug(
+            "Not writing short-log points of {} that end before {}: Domoticz keeps {} day(s)",
+            meterId,
+            oldestKept,
+            retention());
+      }
+      return;
+    }
+    client.writeShortLogPoint(device, end, reading);
+  }
+
+  private int retention() throws DomoticzException {
+    Integer days = shortLogDays;
+    if (days == null) {
+      days = client.shortLogDays();
+      shortLogDays = days;
+    }
+    return days;
   }
 
   @Override
@@ -86,7 +124,9 @@ public final class DomoticzTarget implements SyncTarget {
 
   @Override
   public int shortLogDays() throws DomoticzException {
-    return client.shortLogDays();
+    int days = client.shortLogDays();
+    shortLogDays = days;
+    return days;
   }
 
   @Override

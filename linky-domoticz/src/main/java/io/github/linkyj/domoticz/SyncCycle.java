@@ -159,7 +159,7 @@ final class SyncCycle {
       sync.target.prepare(sync.settings.hardwareName());
       checkRetention();
 
-      plan = FetchPlanner.plan(sync.settings, today, state, ids);
+      plan = FetchPlanner.plan(sync.settings, sync.offPeakSchedule, today, state, ids);
       send(plan.completeHistory() ? sync.text.completeHistory() : sync.text.shortHistory());
       for (String id : ids) {
         batchesTotal += plan.batchesOf(id).size();
@@ -303,6 +303,11 @@ final class SyncCycle {
         continue;
       }
       Optional<String> edge = data.oldestEdgeCode();
+      if (request.endpoint() == FetchRequest.Endpoint.DAILY
+          && edge.equals(Optional.of(BEFORE_ACTIVATION))
+          && data.dailyEnergies().isEmpty()) {
+        data = dailySinceActivation(request, data);
+      }
       boolean curve = request.endpoint() == FetchRequest.Endpoint.LOAD_CURVE;
       if (curve && edge.isPresent() && edge.get().equals(NO_DATA) && data.intervals().isEmpty()) {
         // Not a stop: a usage point without load curve, or a long hole, still has daily values.
@@ -375,6 +380,55 @@ final class SyncCycle {
       }
     }
     state = state.with(point);
+  }
+
+  /**
+   * Fetches the daily values of {@code request} from the meter's activation on, after Enedis
+   * rejected the whole range because it starts before that date. The error does not give the date,
+   * so a binary search over the start of the range finds it in about log2(days) requests, up to 10
+   * for a year of daily values. Without it, a rejected range would lose up to 364 days.
+   *
+   * @return the values from the activation on, or {@code rejected} when every start is rejected
+   */
+  private MeteringData dailySinceActivation(FetchRequest request, MeteringData rejected)
+      throws LinkyException {
+    LocalDate end = request.days().endExclusive();
+    LocalDate rejectedStart = request.days().startInclusive();
+    LocalDate acceptedStart = end.minusDays(1);
+    // The last day first: a range wholly before the activation then costs one request, not nine.
+    MeteringData accepted = fetchFrom(request, acceptedStart);
+    if (isBeforeActivation(accepted)) {
+      return rejected;
+    }
+    while (rejectedStart.plusDays(1).isBefore(acceptedStart)) {
+      long days = acceptedStart.toEpochDay() - rejectedStart.toEpochDay();
+      LocalDate middle = rejectedStart.plusDays(days / 2);
+      MeteringData data = fetchFrom(request, middle);
+      if (isBeforeActivation(data)) {
+        rejectedStart = middle;
+      } else {
+        acceptedStart = middle;
+        accepted = data;
+      }
+    }
+    LOG.info(
+        "Usage point {}: {} daily values start on {}, the first day Enedis accepts after {} ({})",
+        request.usagePointId(),
+        request.direction(),
+        acceptedStart,
+        request.days().startInclusive(),
+        BEFORE_ACTIVATION);
+    return accepted;
+  }
+
+  private MeteringData fetchFrom(FetchRequest request, LocalDate start) throws LinkyException {
+    DateRange days = DateRange.of(start, request.days().endExclusive());
+    return fetch(
+        new FetchRequest(request.usagePointId(), request.direction(), request.endpoint(), days));
+  }
+
+  private static boolean isBeforeActivation(MeteringData data) {
+    return data.oldestEdgeCode().equals(Optional.of(BEFORE_ACTIVATION));
   }
 
   /**

@@ -136,7 +136,9 @@ class LinkyServiceTest {
   void stopMidRunSavesTheBatch() throws Exception {
     fixture =
         new SyncFixture(LocalDateTime.of(2026, 12, 4, 9, 0), directory, b -> b.sandboxCustomer(0));
-    SyncSettings settings = SyncSettings.builder().otherViewDays(365).build();
+    // Off-peak hours make every day of the history come from the load curve, 7 days a batch.
+    SyncSettings settings =
+        SyncSettings.builder().otherViewDays(365).offPeakSchedule("22h00-6h00").build();
     RecordingTarget target = new RecordingTarget();
     LinkyService[] service = new LinkyService[1];
     List<Integer> batches = new ArrayList<>();

@@ -60,7 +60,7 @@ class LiveDomoticzTest {
             + " Enedis requests; history, hourly points and dashboards match");
   }
 
-  private static DomoticzAuth auth() {
+  static DomoticzAuth auth() {
     String user = System.getenv("DOMOTICZ_USER");
     if (user == null || user.isBlank()) {
       return DomoticzAuth.none();

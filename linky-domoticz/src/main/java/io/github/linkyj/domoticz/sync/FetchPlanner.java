@@ -2,11 +2,13 @@ package io.github.linkyj.domoticz.sync;
 
 import static java.util.Objects.requireNonNull;
 
+import io.github.linkyj.offpeak.OffPeakSchedule;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.function.BiPredicate;
 
 /**
  * Decides which days a sync cycle requests from Enedis.
@@ -36,6 +38,10 @@ import java.util.List;
  * reported absent is not requested. A direction that never had data at a known usage point is only
  * probed over the last {@value #PROBE_DAYS} days outside complete-history cycles. Maximum powers
  * are requested for the days of the main dashboard period that lack one.
+ *
+ * <p>The load curve is requested for the days whose energy is split into peak and off-peak, and for
+ * the days that need hourly detail. A usage point and direction without any off-peak hour gets its
+ * other days from the daily endpoint, which serves 365 days a request where the curve serves 7.
  */
 public final class FetchPlanner {
   /**
@@ -62,9 +68,37 @@ public final class FetchPlanner {
   public static FetchPlan plan(
       SyncSettings settings, LocalDate today, SyncState state, List<String> usagePointIds) {
     requireNonNull(settings, "settings");
+    return plan(
+        settings, OffPeakSchedule.parse(settings.offPeakSchedule()), today, state, usagePointIds);
+  }
+
+  /**
+   * Returns the plan of the cycle on {@code today}, for usage points split into peak and off-peak
+   * by {@code schedule} unless the settings take the off-peak hours from each contract.
+   *
+   * <p>A usage point and direction with no off-peak hours at all (a base tariff) needs the load
+   * curve only for the hourly view and for a {@code max_} or {@code mean_} secondary figure. Its
+   * other days come from the daily endpoint, 365 days a request instead of 7.
+   *
+   * @param settings the sync settings
+   * @param schedule the off-peak schedule the sync splits the energy with
+   * @param today the local date of the cycle
+   * @param state the stored sync state
+   * @param usagePointIds the usage points of the consent, in processing order
+   */
+  public static FetchPlan plan(
+      SyncSettings settings,
+      OffPeakSchedule schedule,
+      LocalDate today,
+      SyncState state,
+      List<String> usagePointIds) {
+    requireNonNull(settings, "settings");
+    requireNonNull(schedule, "schedule");
     requireNonNull(today, "today");
     requireNonNull(state, "state");
     requireNonNull(usagePointIds, "usagePointIds");
+    BiPredicate<String, Direction> splitsTariffs =
+        (id, direction) -> settings.offPeakFromContract() || hasOffPeak(schedule, id, direction);
     int historyDays = settings.otherViewDays();
     boolean longHistory = historyDays > SHORT_HISTORY_DAYS;
     boolean complete = longHistory && completeHistoryDue(settings, today, state);
@@ -84,7 +118,8 @@ public final class FetchPlanner {
     for (String id : usagePointIds) {
       UsagePointState point = state.usagePoint(id);
       PointPlan pointPlan =
-          new PointPlan(window, complete, !state.usagePoints().containsKey(id), hourlyRefresh);
+          new PointPlan(
+              window, complete, !state.usagePoints().containsKey(id), hourlyRefresh, splitsTariffs);
       addEnergy(requests, settings, today, point, Direction.CONSUMPTION, pointPlan);
       addPeaks(requests, settings, today, point);
       addEnergy(requests, settings, today, point, Direction.PRODUCTION, pointPlan);
@@ -131,7 +166,23 @@ public final class FetchPlanner {
 
   /** What the plan of one usage point depends on besides its own state. */
   private record PointPlan(
-      DateRange window, boolean complete, boolean newPoint, DateRange hourlyRefresh) {}
+      DateRange window,
+      boolean complete,
+      boolean newPoint,
+      DateRange hourlyRefresh,
+      BiPredicate<String, Direction> splitsTariffs) {}
+
+  /** Returns whether {@code schedule} gives the usage point and direction any off-peak hour. */
+  private static boolean hasOffPeak(OffPeakSchedule schedule, String id, Direction direction) {
+    if (schedule.equals(OffPeakSchedule.none())) {
+      return false;
+    }
+    io.github.linkyj.offpeak.Direction side =
+        direction == Direction.CONSUMPTION
+            ? io.github.linkyj.offpeak.Direction.CONSUMPTION
+            : io.github.linkyj.offpeak.Direction.PRODUCTION;
+    return !schedule.plan(id, side).isNone();
+  }
 
   private static void addEnergy(
       List<FetchRequest> requests,
@@ -158,15 +209,26 @@ public final class FetchPlanner {
     }
 
     LocalDate curveStart = today.minusMonths(24);
+    String id = point.usagePointId();
+    DaySet curveNeeded =
+        plan.splitsTariffs().test(id, direction)
+            ? DaySet.empty().plus(DateRange.of(curveStart, today))
+            : curveNeededWithoutSplit(settings, today);
     List<FetchRequest> curve = new ArrayList<>();
     List<FetchRequest> daily = new ArrayList<>();
     for (DateRange range : missing) {
       if (range.endExclusive().isAfter(curveStart)) {
         DateRange part =
             DateRange.of(max(range.startInclusive(), curveStart), range.endExclusive());
-        curve.add(
-            new FetchRequest(
-                point.usagePointId(), direction, FetchRequest.Endpoint.LOAD_CURVE, part));
+        List<DateRange> dailyParts = curveNeeded.missingIn(part);
+        DaySet curveParts = DaySet.empty().plus(part);
+        for (DateRange dailyPart : dailyParts) {
+          curveParts = curveParts.minus(dailyPart);
+          daily.add(new FetchRequest(id, direction, FetchRequest.Endpoint.DAILY, dailyPart));
+        }
+        for (DateRange curvePart : curveParts.ranges()) {
+          curve.add(new FetchRequest(id, direction, FetchRequest.Endpoint.LOAD_CURVE, curvePart));
+        }
       }
       if (range.startInclusive().isBefore(curveStart) && settings.dailyEndpointForOlderDays()) {
         DateRange part =
@@ -179,6 +241,24 @@ public final class FetchPlanner {
     Collections.reverse(daily);
     requests.addAll(curve);
     requests.addAll(daily);
+  }
+
+  /**
+   * Returns the days that need the load curve at a usage point and direction whose energy goes to
+   * one register only: the hourly view, for its short-log points, and the period of a {@code max_}
+   * or {@code mean_} secondary figure, which counts only days with hourly detail. The daily
+   * endpoint serves the other days with the same day energy in far fewer requests.
+   */
+  private static DaySet curveNeededWithoutSplit(SyncSettings settings, LocalDate today) {
+    DaySet days = DaySet.empty();
+    if (settings.hourlyViewDays() > 0) {
+      days = days.plus(DateRange.of(today.minusDays(settings.hourlyViewDays()), today));
+    }
+    SecondaryFigure secondary = settings.secondaryFigure();
+    if (secondary.statistic() != Statistic.VALUE) {
+      days = days.plus(secondary.period().range(today));
+    }
+    return days;
   }
 
   private static void addPeaks(

@@ -15,8 +15,11 @@ class FetchPlannerTest {
   private static final String A = "11111111111111";
   private static final String URL = "http://127.0.0.1:8080";
 
+  private static final String OFF_PEAK = "22h00-6h00";
+
+  /** Settings with off-peak hours, so every day of the history needs its load curve. */
   private static SyncSettings settings(int otherViewDays) {
-    return SyncSettings.builder().otherViewDays(otherViewDays).build();
+    return SyncSettings.builder().otherViewDays(otherViewDays).offPeakSchedule(OFF_PEAK).build();
   }
 
   private static FetchRequest request(
@@ -183,7 +186,11 @@ class FetchPlannerTest {
   @Test
   void olderDaysComeFromDailyEndpoint() {
     SyncSettings settings =
-        SyncSettings.builder().dailyEndpointForOlderDays(true).otherViewDays(1000).build();
+        SyncSettings.builder()
+            .dailyEndpointForOlderDays(true)
+            .otherViewDays(1000)
+            .offPeakSchedule(OFF_PEAK)
+            .build();
 
     FetchPlan plan = FetchPlanner.plan(settings, TODAY, SyncState.empty(URL, "Linky"), List.of(A));
 
@@ -195,6 +202,81 @@ class FetchPlannerTest {
             request(Direction.CONSUMPTION, Endpoint.MAX_POWER, TODAY.minusDays(1), TODAY),
             request(Direction.PRODUCTION, Endpoint.LOAD_CURVE, curveStart, TODAY),
             request(Direction.PRODUCTION, Endpoint.DAILY, TODAY.minusDays(1000), curveStart));
+  }
+
+  @Test
+  void baseTariffHistoryComesFromDailyEndpoint() {
+    SyncSettings settings = SyncSettings.builder().otherViewDays(730).build();
+
+    FetchPlan plan = FetchPlanner.plan(settings, TODAY, SyncState.empty(URL, "Linky"), List.of(A));
+
+    LocalDate start = LocalDate.of(2024, 12, 4);
+    LocalDate hourlyView = TODAY.minusDays(7);
+    assertThat(plan.requests())
+        .containsExactly(
+            request(Direction.CONSUMPTION, Endpoint.LOAD_CURVE, hourlyView, TODAY),
+            request(Direction.CONSUMPTION, Endpoint.DAILY, start, hourlyView),
+            request(Direction.CONSUMPTION, Endpoint.MAX_POWER, TODAY.minusDays(1), TODAY),
+            request(Direction.PRODUCTION, Endpoint.LOAD_CURVE, hourlyView, TODAY),
+            request(Direction.PRODUCTION, Endpoint.DAILY, start, hourlyView));
+    assertThat(plan.batchesOf(A)).hasSize(1 + 2 + 1);
+  }
+
+  @Test
+  void baseTariffKeepsCurveForMaxFigure() {
+    SyncSettings settings =
+        SyncSettings.builder()
+            .otherViewDays(730)
+            .hourlyViewDays(2)
+            .secondaryFigure(new SecondaryFigure(Statistic.MAX, Period.LAST_MONTH))
+            .build();
+    UsagePointState point = UsagePointState.empty(A).withAbsent(Direction.PRODUCTION, true);
+
+    FetchPlan plan =
+        FetchPlanner.plan(settings, TODAY, SyncState.empty(URL, "Linky").with(point), List.of(A));
+
+    LocalDate lastMonth = LocalDate.of(2026, 11, 1);
+    LocalDate thisMonth = LocalDate.of(2026, 12, 1);
+    LocalDate hourlyView = TODAY.minusDays(2);
+    assertThat(plan.requests())
+        .containsExactly(
+            request(Direction.CONSUMPTION, Endpoint.LOAD_CURVE, hourlyView, TODAY),
+            request(Direction.CONSUMPTION, Endpoint.LOAD_CURVE, lastMonth, thisMonth),
+            request(Direction.CONSUMPTION, Endpoint.DAILY, thisMonth, hourlyView),
+            request(Direction.CONSUMPTION, Endpoint.DAILY, LocalDate.of(2024, 12, 4), lastMonth),
+            request(Direction.CONSUMPTION, Endpoint.MAX_POWER, TODAY.minusDays(1), TODAY));
+  }
+
+  @Test
+  void scheduleOfOtherPointLeavesBaseTariff() {
+    SyncSettings settings =
+        SyncSettings.builder()
+            .otherViewDays(730)
+            .offPeakSchedule("22222222222222 22h00-6h00")
+            .build();
+    UsagePointState point = UsagePointState.empty(A).withAbsent(Direction.PRODUCTION, true);
+
+    FetchPlan plan =
+        FetchPlanner.plan(settings, TODAY, SyncState.empty(URL, "Linky").with(point), List.of(A));
+
+    assertThat(plan.requests())
+        .extracting(FetchRequest::endpoint)
+        .containsExactly(Endpoint.LOAD_CURVE, Endpoint.DAILY, Endpoint.MAX_POWER);
+  }
+
+  @Test
+  void contractScheduleKeepsCurve() {
+    SyncSettings settings =
+        SyncSettings.builder().otherViewDays(730).offPeakFromContract(true).build();
+    UsagePointState point = UsagePointState.empty(A).withAbsent(Direction.PRODUCTION, true);
+
+    FetchPlan plan =
+        FetchPlanner.plan(settings, TODAY, SyncState.empty(URL, "Linky").with(point), List.of(A));
+
+    assertThat(plan.requests())
+        .containsExactly(
+            request(Direction.CONSUMPTION, Endpoint.LOAD_CURVE, LocalDate.of(2024, 12, 4), TODAY),
+            request(Direction.CONSUMPTION, Endpoint.MAX_POWER, TODAY.minusDays(1), TODAY));
   }
 
   @Test
