@@ -4,7 +4,7 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Switches the command's log level; the format is set in {@code logback.xml}. */
+/** Switches the command's log level; {@link LogbackConfigurator} sets the format. */
 final class Logging {
   private static final String PROJECT_LOGGER = "io.github.linkyj";
 

@@ -30,6 +30,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
@@ -57,6 +58,13 @@ final class RunCommand implements Callable<Integer> {
 
   @Spec private CommandSpec spec;
 
+  @Option(
+      names = "--allow-night",
+      description =
+          "Runs the first cycle at once even between 22:00 and 08:00 (Paris time), for a local"
+              + " simulator or a measurement. Later cycles keep the daily schedule.")
+  private boolean allowNight;
+
   @Override
   public Integer call()
       throws ConfigException, LinkyException, DomoticzException, InterruptedException {
@@ -78,7 +86,7 @@ final class RunCommand implements Callable<Integer> {
               Settings.stateDir(config),
               linky.clock(),
               SyncProgress.of(false, System.err),
-              false);
+              allowNight);
       ConsentOnDemand consent =
           new ConsentOnDemand(
               source,

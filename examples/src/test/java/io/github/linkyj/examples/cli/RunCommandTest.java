@@ -31,6 +31,7 @@ import picocli.CommandLine;
 @Timeout(60)
 class RunCommandTest {
   private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-03-02T09:00:00Z"), Cli.PARIS);
+  private static final Clock NIGHT = Clock.fixed(Instant.parse("2026-03-02T22:00:00Z"), Cli.PARIS);
 
   @TempDir Path dir;
   private FakeDomoticzServer domoticz;
@@ -56,7 +57,11 @@ class RunCommandTest {
 
   /** Starts {@code linky run} in the background, capturing its shutdown hooks. */
   private Future<Integer> start(String... args) {
-    CommandLine commandLine = LinkyCommand.commandLine(environment, CLOCK, false);
+    return start(CLOCK, args);
+  }
+
+  private Future<Integer> start(Clock clock, String... args) {
+    CommandLine commandLine = LinkyCommand.commandLine(environment, clock, false);
     ((LinkyCommand) commandLine.getCommand())
         .shutdownHooks(
             (name, action) -> {
@@ -106,6 +111,40 @@ class RunCommandTest {
 
     assertThat(printedWhenHookReturned).contains("; the sync state is saved.");
     assertThat(run.get(10, TimeUnit.SECONDS)).isZero();
+  }
+
+  @Test
+  void nightStartWaitsForMorning() throws Exception {
+    Future<Integer> run = startAtNight("run", "--debug", "sandbox-0");
+    await(() -> !hooks.isEmpty());
+
+    hooks.get(0).run();
+
+    assertThat(run.get(10, TimeUnit.SECONDS)).isZero();
+    assertThat(out.toString()).isEqualTo("Stopped after 0 sync cycles; the sync state is saved.\n");
+    assertThat(domoticz.domoticz().devices()).isEmpty();
+  }
+
+  @Test
+  void allowNightRunsFirstCycleAtOnce() throws Exception {
+    Future<Integer> run = startAtNight("run", "--allow-night", "--debug", "sandbox-0");
+    await(() -> out.toString().contains("Sync cycle ended"));
+
+    hooks.get(0).run();
+
+    assertThat(run.get(10, TimeUnit.SECONDS)).isZero();
+    assertThat(out.toString())
+        .startsWith("Sync cycle ended COMPLETED; next run 2026-03-03 08:")
+        .endsWith("Stopped after 1 sync cycle; the sync state is saved.\n");
+    assertThat(domoticz.domoticz().devices()).isNotEmpty();
+  }
+
+  /** Starts {@code linky run} at 23:00 Paris time, with a fake Domoticz on the same clock. */
+  private Future<Integer> startAtNight(String... args) throws Exception {
+    domoticz.close();
+    domoticz = new FakeDomoticzServer(FakeDomoticz.trustedNetwork(NIGHT).shortLogDays(7));
+    environment.put("LINKY_DOMOTICZ_URL", domoticz.url());
+    return start(NIGHT, args);
   }
 
   @Test
