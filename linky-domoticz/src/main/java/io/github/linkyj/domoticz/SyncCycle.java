@@ -13,6 +13,7 @@ import io.github.linkyj.domoticz.sync.DashboardComposer;
 import io.github.linkyj.domoticz.sync.DashboardOutcome;
 import io.github.linkyj.domoticz.sync.DateRange;
 import io.github.linkyj.domoticz.sync.DayEnergy;
+import io.github.linkyj.domoticz.sync.DaySet;
 import io.github.linkyj.domoticz.sync.DaySource;
 import io.github.linkyj.domoticz.sync.DayStatistics;
 import io.github.linkyj.domoticz.sync.DebugLevel;
@@ -157,6 +158,7 @@ final class SyncCycle {
       List<String> ids = List.copyOf(sync.usagePoints.usagePointIds());
       debug("Usage points of the consent: " + ids);
       sync.target.prepare(sync.settings.hardwareName());
+      readBackUnverified();
       checkRetention();
 
       plan = FetchPlanner.plan(sync.settings, today, state, ids);
@@ -179,6 +181,8 @@ final class SyncCycle {
     } catch (Stopped e) {
       LOG.info(
           "Sync of {} stopped on request after {} batches", sync.target.stateKey(), batchesDone);
+      readBackQuietly();
+      saveQuietly();
       return report(SyncReport.Outcome.STOPPED, sync.policy.afterStart(), null);
     } catch (ConsentRequiredException e) {
       return consentRequired(e);
@@ -210,6 +214,45 @@ final class SyncCycle {
       state = state.withDebugLevel(level);
       store.save(state);
     }
+  }
+
+  /**
+   * Reads back the day rows that an earlier cycle wrote but could not read back, because it ended
+   * first. The days Domoticz does not store count as not written again, so this cycle fetches and
+   * writes them.
+   */
+  private void readBackUnverified() throws DomoticzException, IOException {
+    for (UsagePointState point : List.copyOf(state.usagePoints().values())) {
+      DaySet unverified = point.unverifiedDays();
+      if (unverified.isEmpty()) {
+        continue;
+      }
+      String meterId = point.usagePointId();
+      List<DateRange> ranges = unverified.ranges();
+      LocalDate first = ranges.get(0).startInclusive();
+      LocalDate last = ranges.get(ranges.size() - 1).endExclusive().minusDays(1);
+      sync.target.prepareMeter(meterId, deviceName(meterId));
+      Set<LocalDate> stored = sync.target.storedDays(meterId, first, last);
+      List<LocalDate> missing = new ArrayList<>();
+      for (DateRange range : ranges) {
+        range.startInclusive().datesUntil(range.endExclusive()).forEach(missing::add);
+      }
+      missing.removeAll(stored);
+      LOG.info(
+          "Read back {} day(s) of {} that the last cycle wrote; {} not stored, fetched again: {}",
+          missing.size() + stored.size(),
+          meterId,
+          missing.size(),
+          missing);
+      state = state.with(point.withDaysReadBack(missing));
+      store.save(state);
+    }
+  }
+
+  /** Returns the device name of a usage point id, or of a merged {@code <C> / <P>} id. */
+  private static String deviceName(String meterId) {
+    String[] pair = meterId.split(" / ");
+    return pair.length == 2 ? P1Device.nameFor(pair[0], pair[1]) : P1Device.nameFor(meterId);
   }
 
   /**
@@ -350,7 +393,12 @@ final class SyncCycle {
     HistoryRows rows =
         HistoryRows.build(
             days.values(), today, sync.settings.hourlyViewDays(), base::counterBaseAt);
-    write(meter, rows);
+    try {
+      write(meter, rows);
+    } catch (DomoticzException e) {
+      recordPartialBatch(point.withPeaks(peaks), days, rows, meter);
+      throw e;
+    }
     fetched.putAll(days);
     logIncompleteDays(id, days);
 
@@ -361,7 +409,8 @@ final class SyncCycle {
             .withPeaks(peaks)
             .withDaysWritten(stats, plan.completeHistory())
             .withShortLog(rows)
-            .withStatisticsFrom(DashboardComposer.statisticsHorizon(today));
+            .withStatisticsFrom(DashboardComposer.statisticsHorizon(today))
+            .withDaysUnverified(dayRowDates(rows));
     for (Direction direction : curveDays.keySet()) {
       List<LocalDate> pending = awaitingCurve(days, direction, curves.get(direction));
       if (!pending.isEmpty()) {
@@ -375,6 +424,49 @@ final class SyncCycle {
       }
     }
     state = state.with(point);
+  }
+
+  /**
+   * Records the day rows of a batch that Domoticz acknowledged before a write failed, so the next
+   * cycle reads them back instead of writing them again. The hourly points count only when all of
+   * them were written, because their counters continue from the last one.
+   */
+  private void recordPartialBatch(
+      UsagePointState point,
+      SortedMap<LocalDate, DayEnergy> days,
+      HistoryRows rows,
+      MeterLog meter) {
+    List<DayStatistics> stats = new ArrayList<>();
+    List<LocalDate> written = new ArrayList<>();
+    for (HistoryRows.DayRow row : rows.dayRows()) {
+      if (meter.dayRows.containsKey(row.day()) && days.containsKey(row.day())) {
+        stats.add(DayStatistics.of(days.get(row.day())));
+        written.add(row.day());
+      }
+    }
+    UsagePointState partial = point.withDaysWritten(stats, plan.completeHistory());
+    boolean allPoints =
+        rows.hourPoints().stream().allMatch(hour -> meter.points.containsKey(hour.localEnd()));
+    if (allPoints) {
+      partial = partial.withShortLog(rows);
+    }
+    LOG.info(
+        "Usage point {}: Domoticz acknowledged {} of {} day rows of the batch before failing;"
+            + " they are read back on the next cycle",
+        point.usagePointId(),
+        written.size(),
+        rows.dayRows().size());
+    state =
+        state.with(
+            partial
+                .withStatisticsFrom(DashboardComposer.statisticsHorizon(today))
+                .withDaysUnverified(written));
+  }
+
+  private static List<LocalDate> dayRowDates(HistoryRows rows) {
+    List<LocalDate> dates = new ArrayList<>();
+    rows.dayRows().forEach(row -> dates.add(row.day()));
+    return dates;
   }
 
   /**
@@ -684,7 +776,8 @@ final class SyncCycle {
               merged
                   .withDaysWritten(stats, false)
                   .withShortLog(rows)
-                  .withStatisticsFrom(DashboardComposer.statisticsHorizon(today)));
+                  .withStatisticsFrom(DashboardComposer.statisticsHorizon(today))
+                  .withDaysUnverified(dayRowDates(rows)));
       store.save(state);
       dashboard(
           meter,
@@ -735,8 +828,8 @@ final class SyncCycle {
             unstored.size(),
             meter.meterId,
             unstored);
-        state = state.with(state.usagePoint(meter.meterId).withDaysUnwritten(unstored));
       }
+      state = state.with(state.usagePoint(meter.meterId).withDaysReadBack(unstored));
     }
   }
 
@@ -771,6 +864,7 @@ final class SyncCycle {
         "Enedis needs a new consent for usage point {}: {}",
         e.usagePointId().orElse("?"),
         LinkySync.describe(e));
+    readBackQuietly();
     saveQuietly();
     send(sync.text.consentMissing());
     SchedulePolicy.NextRun next = sync.policy.afterFailure(1);
@@ -782,6 +876,7 @@ final class SyncCycle {
         "Enedis quota reached for usage point {}; retry at {}",
         e.usagePointId().orElse("?"),
         e.retryAt().map(Object::toString).orElse("an hour from now"));
+    readBackQuietly();
     saveQuietly();
     SchedulePolicy.NextRun next =
         e.retryAt().map(sync.policy::afterQuota).orElse(sync.policy.afterFailure(1));
@@ -794,6 +889,9 @@ final class SyncCycle {
     String reason = LinkySync.describe(e);
     LOG.warn("Sync of {} failed after {} batches: {}", sync.target, batchesDone, reason);
     int failures = 1;
+    if (!(e instanceof DomoticzException)) {
+      readBackQuietly();
+    }
     if (state != null) {
       state = state.withFailure();
       failures = state.consecutiveFailures();
@@ -807,6 +905,25 @@ final class SyncCycle {
       send(sync.text.nextConnection(next.at()));
     }
     return report(SyncReport.Outcome.FAILED, next, reason);
+  }
+
+  /**
+   * Reads back the rows of this cycle after a failure that did not come from Domoticz, so the state
+   * keeps no row that Domoticz dropped. When Domoticz cannot be read, the rows stay recorded as
+   * unverified and the next cycle reads them back.
+   */
+  private void readBackQuietly() {
+    if (state == null) {
+      return;
+    }
+    try {
+      verify();
+    } catch (DomoticzException | RuntimeException e) {
+      LOG.warn(
+          "Cannot read back the rows written to {}; the next cycle reads them back: {}",
+          sync.target,
+          LinkySync.describe(e));
+    }
   }
 
   private void saveQuietly() {
