@@ -105,7 +105,7 @@ final class LiveSyncScenario {
     }
   }
 
-  private static LinkyClient client(EnedisSimulator simulator, Clock clock) {
+  static LinkyClient client(EnedisSimulator simulator, Clock clock) {
     return LinkyClient.builder()
         .source(DataSource.ENEDIS_DIRECT)
         .baseUrl(simulator.baseUrl())
