@@ -2,7 +2,12 @@ package io.github.linkyj.domoticz;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.linkyj.core.DataSource;
 import io.github.linkyj.core.LinkyClient;
+import io.github.linkyj.core.RateLimits;
+import io.github.linkyj.core.RetryPolicy;
+import io.github.linkyj.core.auth.ClientCredentialsConfig;
+import io.github.linkyj.core.auth.ClientCredentialsTokenProvider;
 import io.github.linkyj.core.testing.EnedisSimulator;
 import io.github.linkyj.domoticz.sync.DateRange;
 import io.github.linkyj.domoticz.sync.Direction;
@@ -47,7 +52,8 @@ final class DomoticzFaultScenario {
     RESTARTING_MID_SYNC(10, FaultProxy.Failure.DROP_CONNECTIONS, Set.of()),
     UNAUTHORIZED_MID_SYNC(10, FaultProxy.Failure.UNAUTHORIZED, Set.of()),
     ROWS_NOT_STORED(-1, null, Set.of(4, 11)),
-    ROWS_NOT_STORED_THEN_RESTART(10, FaultProxy.Failure.DROP_CONNECTIONS, Set.of(4));
+    ROWS_NOT_STORED_THEN_RESTART(10, FaultProxy.Failure.DROP_CONNECTIONS, Set.of(4)),
+    ROWS_NOT_STORED_THEN_ENEDIS_FAILURE(-1, null, Set.of(4), true);
 
     /** The day rows that go through before the proxy fails, or -1 when it does not fail. */
     final int afterDayRows;
@@ -57,10 +63,22 @@ final class DomoticzFaultScenario {
     /** The days, counted back from today, whose day rows get OK without being stored. */
     final Set<Integer> lostDaysAgo;
 
+    /** Whether Enedis answers 503 to every request after the first batch. */
+    final boolean enedisFails;
+
     Fault(int afterDayRows, FaultProxy.Failure failure, Set<Integer> lostDaysAgo) {
+      this(afterDayRows, failure, lostDaysAgo, false);
+    }
+
+    Fault(
+        int afterDayRows,
+        FaultProxy.Failure failure,
+        Set<Integer> lostDaysAgo,
+        boolean enedisFails) {
       this.afterDayRows = afterDayRows;
       this.failure = failure;
       this.lostDaysAgo = lostDaysAgo;
+      this.enedisFails = enedisFails;
     }
   }
 
@@ -85,7 +103,7 @@ final class DomoticzFaultScenario {
       throws Exception {
     try (EnedisSimulator simulator = EnedisSimulator.builder(clock).sandboxCustomer(0).start();
         FaultProxy proxy = new FaultProxy(upstreamUrl)) {
-      LinkyClient enedis = LiveSyncScenario.client(simulator, clock);
+      LinkyClient enedis = enedisClient(simulator, clock);
       DomoticzClient direct = DomoticzClient.builder(upstreamUrl).auth(auth).clock(clock).build();
       int hourlyDays = Math.min(2, direct.shortLogDays());
       LocalDate today = LocalDate.now(clock);
@@ -106,8 +124,18 @@ final class DomoticzFaultScenario {
       if (fault.failure != null) {
         proxy.failAfterDayRows(fault.afterDayRows, fault.failure);
       }
-      SyncReport first =
-          sync(enedis, client(proxy, auth, clock), clock, settings, stateDirectory).runOnce();
+      LinkySync.Builder faulted =
+          builder(enedis, client(proxy, auth, clock), clock, settings, stateDirectory);
+      if (fault.enedisFails) {
+        faulted.progress(
+            (done, total, note) -> {
+              if (done == 1) {
+                simulator.inject(io.github.linkyj.core.testing.Fault.serviceUnavailable().always());
+              }
+            });
+      }
+      SyncReport first = faulted.build().runOnce();
+      simulator.clearFaults();
 
       checkFirstRun(fault, first, proxy, lost);
       proxy.restore();
@@ -143,6 +171,21 @@ final class DomoticzFaultScenario {
 
   private static void checkFirstRun(
       Fault fault, SyncReport first, FaultProxy proxy, Set<LocalDate> lost) {
+    if (fault.enedisFails) {
+      assertThat(first.outcome()).isEqualTo(SyncReport.Outcome.FAILED);
+      assertThat(first.failure())
+          .contains(
+              "Enedis failed temporarily for usage point "
+                  + HOUSE
+                  + ": GET /metering_data_clc/v5/consumption_load_curve returned HTTP 503;"
+                  + " retry later");
+      // The read-back after the Enedis failure finds the lost rows of the first batch.
+      assertThat(first.messages())
+          .extracting(UserMessage::key)
+          .contains(UserMessage.Key.HISTORY_NOT_STORED, UserMessage.Key.SYNC_FAILED);
+      assertThat(proxy.swallowedRows()).hasSize(lost.size());
+      return;
+    }
     if (fault.failure == null) {
       assertThat(first.outcome()).isEqualTo(SyncReport.Outcome.COMPLETED);
       assertThat(first.problems()).hasSize(1);
@@ -192,7 +235,38 @@ final class DomoticzFaultScenario {
         .build();
   }
 
+  /**
+   * Returns a client of the simulator that does not retry, as Enedis faults are not tested here.
+   */
+  private static LinkyClient enedisClient(EnedisSimulator simulator, Clock clock) {
+    return LinkyClient.builder()
+        .source(DataSource.ENEDIS_DIRECT)
+        .baseUrl(simulator.baseUrl())
+        .tokenProvider(
+            ClientCredentialsTokenProvider.builder(
+                    ClientCredentialsConfig.of(
+                        simulator.baseUrl(),
+                        simulator.enedisClientId(),
+                        simulator.enedisClientSecret()))
+                .clock(clock)
+                .build())
+        .clock(clock)
+        .zone(LiveSyncScenario.PARIS)
+        .rateLimits(RateLimits.of(1000, 100_000))
+        .retryPolicy(RetryPolicy.none())
+        .build();
+  }
+
   private static LinkySync sync(
+      LinkyClient enedis,
+      DomoticzClient domoticz,
+      Clock clock,
+      SyncSettings settings,
+      Path stateDirectory) {
+    return builder(enedis, domoticz, clock, settings, stateDirectory).build();
+  }
+
+  private static LinkySync.Builder builder(
       LinkyClient enedis,
       DomoticzClient domoticz,
       Clock clock,
@@ -206,8 +280,7 @@ final class DomoticzFaultScenario {
         .stateDirectory(stateDirectory)
         .debugDirectory(stateDirectory)
         .clock(clock)
-        .allowNightTraffic(true)
-        .build();
+        .allowNightTraffic(true);
   }
 
   /**

@@ -105,7 +105,7 @@ final class LiveSyncScenario {
     }
   }
 
-  static LinkyClient client(EnedisSimulator simulator, Clock clock) {
+  private static LinkyClient client(EnedisSimulator simulator, Clock clock) {
     return LinkyClient.builder()
         .source(DataSource.ENEDIS_DIRECT)
         .baseUrl(simulator.baseUrl())
