@@ -63,7 +63,7 @@ final class DomoticzFaultScenario {
     /** The days, counted back from today, whose day rows get OK without being stored. */
     final Set<Integer> lostDaysAgo;
 
-    /** Whether Enedis answers 503 to every request after the first batch. */
+    /** Whether Enedis responds with 503 to every request after the first batch. */
     final boolean enedisFails;
 
     Fault(int afterDayRows, FaultProxy.Failure failure, Set<Integer> lostDaysAgo) {
@@ -203,9 +203,11 @@ final class DomoticzFaultScenario {
     String prefix = "Domoticz at " + proxy.url();
     String expected =
         switch (fault.failure) {
+          // With a session login, the client logs in again once, and that login gets 401 too.
           case UNAUTHORIZED ->
-              Pattern.quote("Authentication failed: " + prefix + " returned HTTP 401 for udevice.")
-                  + " .+";
+              Pattern.quote("Authentication failed: " + prefix)
+                  + " (returned HTTP 401 for udevice\\."
+                  + "|rejected the login of user '[^']+' \\(logincheck\\)\\.) .+";
           case REFUSE_CONNECTIONS, DROP_CONNECTIONS ->
               Pattern.quote(prefix + " did not respond to ")
                   + (fault.afterDayRows == 0 ? "getversion" : "udevice")

@@ -271,7 +271,7 @@ final class FaultProxy implements AutoCloseable {
       byte[] bytes = responseBody == null ? new byte[0] : responseBody.bytes();
       return copy.setBody(new Buffer().write(bytes));
     } catch (IOException e) {
-      // The upstream server is down: the client sees the same as a dropped connection.
+      // The upstream server is down: the client gets the same as a dropped connection.
       return new MockResponse().setSocketPolicy(SocketPolicy.DISCONNECT_AT_START);
     }
   }
