@@ -427,7 +427,8 @@ final class SyncCycle {
   }
 
   /**
-   * Records the day rows of a batch that Domoticz acknowledged before a write failed, so the next
+   * Records the day rows of a batch that Domoticz acknowledged before a write failed, and the row
+   * whose request failed, which Domoticz may have stored before its response was lost. The next
    * cycle reads them back instead of writing them again. The hourly points count only when all of
    * them were written, because their counters continue from the last one.
    */
@@ -436,31 +437,47 @@ final class SyncCycle {
       SortedMap<LocalDate, DayEnergy> days,
       HistoryRows rows,
       MeterLog meter) {
+    boolean allPoints =
+        rows.hourPoints().stream().allMatch(hour -> meter.points.containsKey(hour.localEnd()));
+    // Day rows are written in order after the hourly points, so the acknowledged rows come first.
+    int acknowledged = countWritten(rows, meter);
+    int sent = allPoints ? Math.min(acknowledged + 1, rows.dayRows().size()) : acknowledged;
     List<DayStatistics> stats = new ArrayList<>();
-    List<LocalDate> written = new ArrayList<>();
-    for (HistoryRows.DayRow row : rows.dayRows()) {
-      if (meter.dayRows.containsKey(row.day()) && days.containsKey(row.day())) {
-        stats.add(DayStatistics.of(days.get(row.day())));
-        written.add(row.day());
+    List<LocalDate> attempted = new ArrayList<>();
+    for (HistoryRows.DayRow row : rows.dayRows().subList(0, sent)) {
+      DayEnergy energy = days.get(row.day());
+      if (energy != null) {
+        stats.add(DayStatistics.of(energy));
+        attempted.add(row.day());
       }
     }
     UsagePointState partial = point.withDaysWritten(stats, plan.completeHistory());
-    boolean allPoints =
-        rows.hourPoints().stream().allMatch(hour -> meter.points.containsKey(hour.localEnd()));
     if (allPoints) {
       partial = partial.withShortLog(rows);
     }
     LOG.info(
-        "Usage point {}: Domoticz acknowledged {} of {} day rows of the batch before failing;"
-            + " they are read back on the next cycle",
+        "Usage point {}: a Domoticz write failed after {} of {} day rows of the batch; the next"
+            + " cycle reads back {}",
         point.usagePointId(),
-        written.size(),
-        rows.dayRows().size());
+        acknowledged,
+        rows.dayRows().size(),
+        attempted);
     state =
         state.with(
             partial
                 .withStatisticsFrom(DashboardComposer.statisticsHorizon(today))
-                .withDaysUnverified(written));
+                .withDaysUnverified(attempted));
+  }
+
+  /** Returns how many day rows of {@code rows} Domoticz acknowledged in this cycle. */
+  private static int countWritten(HistoryRows rows, MeterLog meter) {
+    int written = 0;
+    for (HistoryRows.DayRow row : rows.dayRows()) {
+      if (meter.dayRows.containsKey(row.day())) {
+        written++;
+      }
+    }
+    return written;
   }
 
   private static List<LocalDate> dayRowDates(HistoryRows rows) {
