@@ -51,6 +51,7 @@ final class DomoticzFaultScenario {
     STOPPED_MID_SYNC(10, FaultProxy.Failure.REFUSE_CONNECTIONS, Set.of()),
     RESTARTING_MID_SYNC(10, FaultProxy.Failure.DROP_CONNECTIONS, Set.of()),
     UNAUTHORIZED_MID_SYNC(10, FaultProxy.Failure.UNAUTHORIZED, Set.of()),
+    RESPONSE_LOST_MID_SYNC(10, FaultProxy.Failure.LOSE_RESPONSES, Set.of()),
     ROWS_NOT_STORED(-1, null, Set.of(4, 11)),
     ROWS_NOT_STORED_THEN_RESTART(10, FaultProxy.Failure.DROP_CONNECTIONS, Set.of(4)),
     ROWS_NOT_STORED_THEN_ENEDIS_FAILURE(-1, null, Set.of(4), true);
@@ -208,7 +209,7 @@ final class DomoticzFaultScenario {
               Pattern.quote("Authentication failed: " + prefix)
                   + " (returned HTTP 401 for udevice\\."
                   + "|rejected the login of user '[^']+' \\(logincheck\\)\\.) .+";
-          case REFUSE_CONNECTIONS, DROP_CONNECTIONS ->
+          case REFUSE_CONNECTIONS, DROP_CONNECTIONS, LOSE_RESPONSES ->
               Pattern.quote(prefix + " did not respond to ")
                   + (fault.afterDayRows == 0 ? "getversion" : "udevice")
                   + ": .+";

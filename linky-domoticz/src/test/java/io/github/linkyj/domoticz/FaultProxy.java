@@ -46,7 +46,12 @@ final class FaultProxy implements AutoCloseable {
     /** Accepts connections and closes them without a response, as during a restart. */
     DROP_CONNECTIONS,
     /** Responds HTTP 401 with Domoticz's own body, as when the credentials stopped working. */
-    UNAUTHORIZED
+    UNAUTHORIZED,
+    /**
+     * Forwards each request but closes the connection instead of responding, as a Domoticz that
+     * stores a row and stops before its response leaves.
+     */
+    LOSE_RESPONSES
   }
 
   /** A dated row that reached the server: the device idx and the date or time text. */
@@ -166,11 +171,18 @@ final class FaultProxy implements AutoCloseable {
   }
 
   private synchronized MockResponse handle(RecordedRequest request) {
+    HttpUrl url = request.getRequestUrl();
+    Row row = datedRow(url);
+    if (isFailing() && failure == Failure.LOSE_RESPONSES) {
+      MockResponse lost = forward(request);
+      if (row != null && lost.getStatus().contains(" 200 ")) {
+        forwarded.add(row);
+      }
+      return new MockResponse().setSocketPolicy(SocketPolicy.DISCONNECT_AT_START);
+    }
     if (isFailing()) {
       return failureResponse();
     }
-    HttpUrl url = request.getRequestUrl();
-    Row row = datedRow(url);
     if (row != null && row.isDayRow() && swallowed.test(LocalDate.parse(row.when()))) {
       swallowedRows.add(row);
       return Recorded.of("udevice-p1-day-row.json").toResponse();
