@@ -158,7 +158,7 @@ final class SyncCycle {
       List<String> ids = List.copyOf(sync.usagePoints.usagePointIds());
       debug("Usage points of the consent: " + ids);
       sync.target.prepare(sync.settings.hardwareName());
-      readBackUnverified();
+      readBackUnverified(ids);
       checkRetention();
 
       plan = FetchPlanner.plan(sync.settings, today, state, ids);
@@ -219,15 +219,16 @@ final class SyncCycle {
   /**
    * Reads back the day rows that an earlier cycle wrote but could not read back, because it ended
    * first. The days Domoticz does not store count as not written again, so this cycle fetches and
-   * writes them.
+   * writes them. Meters of usage points outside {@code ids} are left alone, so no device is created
+   * for them.
    */
-  private void readBackUnverified() throws DomoticzException, IOException {
+  private void readBackUnverified(List<String> ids) throws DomoticzException, IOException {
     for (UsagePointState point : List.copyOf(state.usagePoints().values())) {
       DaySet unverified = point.unverifiedDays();
-      if (unverified.isEmpty()) {
+      String meterId = point.usagePointId();
+      if (unverified.isEmpty() || !ids.containsAll(List.of(meterId.split(" / ")))) {
         continue;
       }
-      String meterId = point.usagePointId();
       List<DateRange> ranges = unverified.ranges();
       LocalDate first = ranges.get(0).startInclusive();
       LocalDate last = ranges.get(ranges.size() - 1).endExclusive().minusDays(1);
