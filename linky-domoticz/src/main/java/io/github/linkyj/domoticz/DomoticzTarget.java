@@ -7,6 +7,8 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -126,6 +128,14 @@ public final class DomoticzTarget implements SyncTarget {
   public int shortLogDays() throws DomoticzException {
     int days = client.shortLogDays();
     shortLogDays = days;
+    return days;
+  }
+
+  @Override
+  public Set<LocalDate> storedDays(String meterId, LocalDate from, LocalDate to)
+      throws DomoticzException {
+    Set<LocalDate> days = new TreeSet<>();
+    client.readDayRows(device(meterId), from, to).forEach(row -> days.add(row.date()));
     return days;
   }
 

@@ -39,8 +39,12 @@ import org.slf4j.LoggerFactory;
  * throws for a failure of Enedis or Domoticz, and returns a {@link SyncReport} of what happened.
  *
  * <p>The state is saved after every batch, so a cycle ended by a failure or {@link #stop()} resumes
- * at the first batch not saved and writes no day twice. A crash in the middle of a batch writes
- * that batch again, which replaces the same rows.
+ * at the first batch not saved and writes no day twice. When a Domoticz request fails in the middle
+ * of a batch, the rows Domoticz acknowledged before it are saved too. Domoticz returns OK even for
+ * a row it drops, so the state records every written day as unverified until a read-back finds it:
+ * at the end of the cycle, after a failure that did not come from Domoticz, or else at the start of
+ * the next cycle, which fetches again the days Domoticz lacks. A crash in the middle of a batch
+ * writes that batch again, which replaces the same rows.
  *
  * <p>Example, a dry run into memory:
  *

@@ -10,8 +10,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * A {@link SyncTarget} that keeps everything in memory: the devices, the day rows, the short-log
@@ -117,6 +119,14 @@ public final class RecordingTarget implements SyncTarget {
   @Override
   public int shortLogDays() {
     return shortLogDays;
+  }
+
+  /** Returns the days of the rows in memory. The sync writes no row for today or later. */
+  @Override
+  public synchronized Set<LocalDate> storedDays(String meterId, LocalDate from, LocalDate to) {
+    checkMeter(meterId);
+    return new TreeSet<>(
+        dayRows.getOrDefault(meterId, new TreeMap<>()).subMap(from, to.plusDays(1)).keySet());
   }
 
   /** Returns no problem: memory stores every row. */

@@ -13,6 +13,7 @@ import io.github.linkyj.domoticz.sync.DashboardComposer;
 import io.github.linkyj.domoticz.sync.DashboardOutcome;
 import io.github.linkyj.domoticz.sync.DateRange;
 import io.github.linkyj.domoticz.sync.DayEnergy;
+import io.github.linkyj.domoticz.sync.DaySet;
 import io.github.linkyj.domoticz.sync.DaySource;
 import io.github.linkyj.domoticz.sync.DayStatistics;
 import io.github.linkyj.domoticz.sync.DebugLevel;
@@ -157,6 +158,7 @@ final class SyncCycle {
       List<String> ids = List.copyOf(sync.usagePoints.usagePointIds());
       debug("Usage points of the consent: " + ids);
       sync.target.prepare(sync.settings.hardwareName());
+      readBackUnverified(ids);
       checkRetention();
 
       plan = FetchPlanner.plan(sync.settings, sync.offPeakSchedule, today, state, ids);
@@ -179,6 +181,8 @@ final class SyncCycle {
     } catch (Stopped e) {
       LOG.info(
           "Sync of {} stopped on request after {} batches", sync.target.stateKey(), batchesDone);
+      readBackQuietly();
+      saveQuietly();
       return report(SyncReport.Outcome.STOPPED, sync.policy.afterStart(), null);
     } catch (ConsentRequiredException e) {
       return consentRequired(e);
@@ -210,6 +214,46 @@ final class SyncCycle {
       state = state.withDebugLevel(level);
       store.save(state);
     }
+  }
+
+  /**
+   * Reads back the day rows that an earlier cycle wrote but could not read back, because it ended
+   * first. The days Domoticz does not store count as not written again, so this cycle fetches and
+   * writes them. Meters of usage points outside {@code ids} are left alone, so no device is created
+   * for them.
+   */
+  private void readBackUnverified(List<String> ids) throws DomoticzException, IOException {
+    for (UsagePointState point : List.copyOf(state.usagePoints().values())) {
+      DaySet unverified = point.unverifiedDays();
+      String meterId = point.usagePointId();
+      if (unverified.isEmpty() || !ids.containsAll(List.of(meterId.split(" / ")))) {
+        continue;
+      }
+      List<DateRange> ranges = unverified.ranges();
+      LocalDate first = ranges.get(0).startInclusive();
+      LocalDate last = ranges.get(ranges.size() - 1).endExclusive().minusDays(1);
+      sync.target.prepareMeter(meterId, deviceName(meterId));
+      Set<LocalDate> stored = sync.target.storedDays(meterId, first, last);
+      List<LocalDate> missing = new ArrayList<>();
+      for (DateRange range : ranges) {
+        range.startInclusive().datesUntil(range.endExclusive()).forEach(missing::add);
+      }
+      missing.removeAll(stored);
+      LOG.info(
+          "Read back {} day(s) of {} that the last cycle wrote; {} not stored, fetched again: {}",
+          missing.size() + stored.size(),
+          meterId,
+          missing.size(),
+          missing);
+      state = state.with(point.withDaysReadBack(missing));
+      store.save(state);
+    }
+  }
+
+  /** Returns the device name of a usage point id, or of a merged {@code <C> / <P>} id. */
+  private static String deviceName(String meterId) {
+    String[] pair = meterId.split(" / ");
+    return pair.length == 2 ? P1Device.nameFor(pair[0], pair[1]) : P1Device.nameFor(meterId);
   }
 
   /**
@@ -355,7 +399,12 @@ final class SyncCycle {
     HistoryRows rows =
         HistoryRows.build(
             days.values(), today, sync.settings.hourlyViewDays(), base::counterBaseAt);
-    write(meter, rows);
+    try {
+      write(meter, rows);
+    } catch (DomoticzException e) {
+      recordPartialBatch(point.withPeaks(peaks), days, rows, meter);
+      throw e;
+    }
     fetched.putAll(days);
     logIncompleteDays(id, days);
 
@@ -366,7 +415,8 @@ final class SyncCycle {
             .withPeaks(peaks)
             .withDaysWritten(stats, plan.completeHistory())
             .withShortLog(rows)
-            .withStatisticsFrom(DashboardComposer.statisticsHorizon(today));
+            .withStatisticsFrom(DashboardComposer.statisticsHorizon(today))
+            .withDaysUnverified(dayRowDates(rows));
     for (Direction direction : curveDays.keySet()) {
       List<LocalDate> pending = awaitingCurve(days, direction, curves.get(direction));
       if (!pending.isEmpty()) {
@@ -429,6 +479,66 @@ final class SyncCycle {
 
   private static boolean isBeforeActivation(MeteringData data) {
     return data.oldestEdgeCode().equals(Optional.of(BEFORE_ACTIVATION));
+  }
+
+  /**
+   * Records the day rows of a batch that Domoticz acknowledged before a write failed, and the row
+   * whose request failed, which Domoticz may have stored before its response was lost. The next
+   * cycle reads them back instead of writing them again. The hourly points count only when all of
+   * them were written, because their counters continue from the last one.
+   */
+  private void recordPartialBatch(
+      UsagePointState point,
+      SortedMap<LocalDate, DayEnergy> days,
+      HistoryRows rows,
+      MeterLog meter) {
+    boolean allPoints =
+        rows.hourPoints().stream().allMatch(hour -> meter.points.containsKey(hour.localEnd()));
+    // Day rows are written in order after the hourly points, so the acknowledged rows come first.
+    int acknowledged = countWritten(rows, meter);
+    int sent = allPoints ? Math.min(acknowledged + 1, rows.dayRows().size()) : acknowledged;
+    List<DayStatistics> stats = new ArrayList<>();
+    List<LocalDate> attempted = new ArrayList<>();
+    for (HistoryRows.DayRow row : rows.dayRows().subList(0, sent)) {
+      DayEnergy energy = days.get(row.day());
+      if (energy != null) {
+        stats.add(DayStatistics.of(energy));
+        attempted.add(row.day());
+      }
+    }
+    UsagePointState partial = point.withDaysWritten(stats, plan.completeHistory());
+    if (allPoints) {
+      partial = partial.withShortLog(rows);
+    }
+    LOG.info(
+        "Usage point {}: a Domoticz write failed after {} of {} day rows of the batch; the next"
+            + " cycle reads back {}",
+        point.usagePointId(),
+        acknowledged,
+        rows.dayRows().size(),
+        attempted);
+    state =
+        state.with(
+            partial
+                .withStatisticsFrom(DashboardComposer.statisticsHorizon(today))
+                .withDaysUnverified(attempted));
+  }
+
+  /** Returns how many day rows of {@code rows} Domoticz acknowledged in this cycle. */
+  private static int countWritten(HistoryRows rows, MeterLog meter) {
+    int written = 0;
+    for (HistoryRows.DayRow row : rows.dayRows()) {
+      if (meter.dayRows.containsKey(row.day())) {
+        written++;
+      }
+    }
+    return written;
+  }
+
+  private static List<LocalDate> dayRowDates(HistoryRows rows) {
+    List<LocalDate> dates = new ArrayList<>();
+    rows.dayRows().forEach(row -> dates.add(row.day()));
+    return dates;
   }
 
   /**
@@ -738,7 +848,8 @@ final class SyncCycle {
               merged
                   .withDaysWritten(stats, false)
                   .withShortLog(rows)
-                  .withStatisticsFrom(DashboardComposer.statisticsHorizon(today)));
+                  .withStatisticsFrom(DashboardComposer.statisticsHorizon(today))
+                  .withDaysUnverified(dayRowDates(rows)));
       store.save(state);
       dashboard(
           meter,
@@ -789,8 +900,8 @@ final class SyncCycle {
             unstored.size(),
             meter.meterId,
             unstored);
-        state = state.with(state.usagePoint(meter.meterId).withDaysUnwritten(unstored));
       }
+      state = state.with(state.usagePoint(meter.meterId).withDaysReadBack(unstored));
     }
   }
 
@@ -825,6 +936,7 @@ final class SyncCycle {
         "Enedis needs a new consent for usage point {}: {}",
         e.usagePointId().orElse("?"),
         LinkySync.describe(e));
+    readBackQuietly();
     saveQuietly();
     send(sync.text.consentMissing());
     SchedulePolicy.NextRun next = sync.policy.afterFailure(1);
@@ -836,6 +948,7 @@ final class SyncCycle {
         "Enedis quota reached for usage point {}; retry at {}",
         e.usagePointId().orElse("?"),
         e.retryAt().map(Object::toString).orElse("an hour from now"));
+    readBackQuietly();
     saveQuietly();
     SchedulePolicy.NextRun next =
         e.retryAt().map(sync.policy::afterQuota).orElse(sync.policy.afterFailure(1));
@@ -848,6 +961,9 @@ final class SyncCycle {
     String reason = LinkySync.describe(e);
     LOG.warn("Sync of {} failed after {} batches: {}", sync.target, batchesDone, reason);
     int failures = 1;
+    if (!(e instanceof DomoticzException)) {
+      readBackQuietly();
+    }
     if (state != null) {
       state = state.withFailure();
       failures = state.consecutiveFailures();
@@ -861,6 +977,25 @@ final class SyncCycle {
       send(sync.text.nextConnection(next.at()));
     }
     return report(SyncReport.Outcome.FAILED, next, reason);
+  }
+
+  /**
+   * Reads back the rows of this cycle after a failure that did not come from Domoticz, so the state
+   * keeps no row that Domoticz dropped. When Domoticz cannot be read, the rows stay recorded as
+   * unverified and the next cycle reads them back.
+   */
+  private void readBackQuietly() {
+    if (state == null) {
+      return;
+    }
+    try {
+      verify();
+    } catch (DomoticzException | RuntimeException e) {
+      LOG.warn(
+          "Cannot read back the rows written to {}; the next cycle reads them back: {}",
+          sync.target,
+          LinkySync.describe(e));
+    }
   }
 
   private void saveQuietly() {

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Destination of a {@link LinkySync}: a Domoticz server ({@link DomoticzTarget}) or memory ({@link
@@ -51,6 +52,14 @@ public interface SyncTarget {
 
   /** Returns how many days of short log the target keeps. */
   int shortLogDays() throws DomoticzException;
+
+  /**
+   * Returns the days from {@code from} to {@code to}, both inclusive, that have a day row of the
+   * meter. Days from today on are left out, because Domoticz shows a running value for today.
+   *
+   * @throws DomoticzException if the history cannot be read
+   */
+  Set<LocalDate> storedDays(String meterId, LocalDate from, LocalDate to) throws DomoticzException;
 
   /**
    * Reads back what was written and returns one line per row or point the target did not store.

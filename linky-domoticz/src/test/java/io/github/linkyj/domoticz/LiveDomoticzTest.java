@@ -8,6 +8,8 @@ import java.time.ZoneId;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Runs {@link LiveScenario} against a real Domoticz named by the environment variable {@code
@@ -15,10 +17,13 @@ import org.junit.jupiter.api.io.TempDir;
  * DOMOTICZ_PASSWORD} for a session login, plus {@code DOMOTICZ_CLIENT_ID} to use an OAuth2
  * application instead. Without {@code DOMOTICZ_URL} the test is reported as skipped.
  *
- * <p>Each run creates a new Dummy hardware with a unique name, so it never writes to the user's own
- * devices. The hardware is left in place for inspection; delete it under Setup &gt; Hardware. The
- * Domoticz server must run in this machine's time zone, because the scenario dates its rows with
- * the system clock.
+ * <p>It also runs {@link LiveSyncScenario} and every {@link DomoticzFaultScenario}; the fault
+ * scenarios reach Domoticz through a {@link FaultProxy} on a loopback port.
+ *
+ * <p>Each run creates a new Dummy hardware with a unique name (two per fault scenario), so it never
+ * writes to the user's own devices. The hardware is left in place for inspection; delete it under
+ * Setup &gt; Hardware. The Domoticz server must run in this machine's time zone, because the
+ * scenario dates its rows with the system clock.
  */
 class LiveDomoticzTest {
   @Test
@@ -58,6 +63,21 @@ class LiveDomoticzTest {
             + " with "
             + report.requests()
             + " Enedis requests; history, hourly points and dashboards match");
+  }
+
+  @ParameterizedTest
+  @EnumSource(DomoticzFaultScenario.Fault.class)
+  void faultLeavesNoGapLive(DomoticzFaultScenario.Fault fault, @TempDir Path state)
+      throws Exception {
+    String url = System.getenv("DOMOTICZ_URL");
+    assumeTrue(
+        url != null && !url.isBlank(),
+        "DOMOTICZ_URL is not set: set it to run the Domoticz fault scenarios, through a loopback"
+            + " fault proxy, against a live Domoticz");
+    Clock clock = Clock.system(ZoneId.of("Europe/Paris"));
+
+    String hardware = "Linky fault " + UUID.randomUUID().toString().substring(0, 8);
+    DomoticzFaultScenario.run(fault, url, auth(), clock, hardware, state);
   }
 
   static DomoticzAuth auth() {

@@ -224,6 +224,7 @@ public final class SyncStateStore {
     List<String> productionDays;
     List<String> consumptionRefreshed;
     List<String> productionRefreshed;
+    List<String> unverifiedDays;
     boolean noConsumption;
     boolean noProduction;
     String shortLogEnd;
@@ -281,6 +282,9 @@ public final class SyncStateStore {
     json.productionDays = point.writtenDays(Direction.PRODUCTION).toStrings();
     json.consumptionRefreshed = point.refreshedDays(Direction.CONSUMPTION).toStrings();
     json.productionRefreshed = point.refreshedDays(Direction.PRODUCTION).toStrings();
+    if (!point.unverifiedDays().isEmpty()) {
+      json.unverifiedDays = point.unverifiedDays().toStrings();
+    }
     json.noConsumption = point.isAbsent(Direction.CONSUMPTION);
     json.noProduction = point.isAbsent(Direction.PRODUCTION);
     point
@@ -376,7 +380,14 @@ public final class SyncStateStore {
                 ZonedDateTime.parse(json.shortLogEnd), registers(json.shortLogCounters));
       }
       return new UsagePointState(
-          id, written, refreshed, json.noConsumption, json.noProduction, stats, anchor);
+          id,
+          written,
+          refreshed,
+          json.noConsumption,
+          json.noProduction,
+          stats,
+          anchor,
+          days(json.unverifiedDays));
     } catch (DateTimeParseException e) {
       throw new IllegalArgumentException(
           "invalid date '" + e.getParsedString() + "' for usage point " + id, e);

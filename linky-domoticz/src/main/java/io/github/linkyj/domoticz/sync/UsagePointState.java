@@ -23,7 +23,10 @@ import java.util.TreeMap;
  *       restart resumes it instead of starting over;
  *   <li>whether Enedis reported that the usage point has no consumption or no production;
  *   <li>the statistics of the recent days, for the dashboard and the merge;
- *   <li>where the short-log counters stopped: the end of the last point and its counters.
+ *   <li>where the short-log counters stopped: the end of the last point and its counters;
+ *   <li>the written days whose day rows Domoticz acknowledged but no read-back confirmed yet,
+ *       because the cycle that wrote them ended first. They count as written only once a read-back
+ *       finds them, which the next cycle does before it plans its requests.
  * </ul>
  */
 public final class UsagePointState {
@@ -34,6 +37,7 @@ public final class UsagePointState {
   private final boolean noProduction;
   private final SortedMap<LocalDate, DayStatistics> statistics;
   private final ShortLogAnchor shortLogAnchor;
+  private final DaySet unverified;
 
   /** End of the last short-log point and the counters it carried, Wh. */
   public record ShortLogAnchor(ZonedDateTime end, Registers counters) {
@@ -52,6 +56,26 @@ public final class UsagePointState {
       boolean noProduction,
       SortedMap<LocalDate, DayStatistics> statistics,
       ShortLogAnchor shortLogAnchor) {
+    this(
+        usagePointId,
+        written,
+        refreshed,
+        noConsumption,
+        noProduction,
+        statistics,
+        shortLogAnchor,
+        DaySet.empty());
+  }
+
+  UsagePointState(
+      String usagePointId,
+      Map<Direction, DaySet> written,
+      Map<Direction, DaySet> refreshed,
+      boolean noConsumption,
+      boolean noProduction,
+      SortedMap<LocalDate, DayStatistics> statistics,
+      ShortLogAnchor shortLogAnchor,
+      DaySet unverified) {
     this.usagePointId = requireNonNull(usagePointId, "usagePointId");
     this.written = copy(written);
     this.refreshed = copy(refreshed);
@@ -59,6 +83,7 @@ public final class UsagePointState {
     this.noProduction = noProduction;
     this.statistics = Collections.unmodifiableSortedMap(new TreeMap<>(statistics));
     this.shortLogAnchor = shortLogAnchor;
+    this.unverified = requireNonNull(unverified, "unverified");
   }
 
   /** Returns the state of a usage point never synced. */
@@ -105,6 +130,48 @@ public final class UsagePointState {
     return Optional.ofNullable(shortLogAnchor);
   }
 
+  /**
+   * Returns the written days whose day rows no read-back confirmed yet. Until one does, they are
+   * only claimed, not known to be stored.
+   */
+  public DaySet unverifiedDays() {
+    return unverified;
+  }
+
+  /** Returns a copy in which {@code days} also await a read-back. */
+  public UsagePointState withDaysUnverified(Collection<LocalDate> days) {
+    DaySet awaiting = unverified;
+    for (LocalDate day : days) {
+      awaiting = awaiting.plus(day);
+    }
+    return new UsagePointState(
+        usagePointId,
+        written,
+        refreshed,
+        noConsumption,
+        noProduction,
+        statistics,
+        shortLogAnchor,
+        awaiting);
+  }
+
+  /**
+   * Returns a copy after a read-back of the unverified days: those in {@code missing} count as not
+   * written, and no day awaits a read-back any more.
+   */
+  public UsagePointState withDaysReadBack(Collection<LocalDate> missing) {
+    UsagePointState unwritten = withDaysUnwritten(missing);
+    return new UsagePointState(
+        usagePointId,
+        unwritten.written,
+        unwritten.refreshed,
+        noConsumption,
+        noProduction,
+        statistics,
+        shortLogAnchor,
+        DaySet.empty());
+  }
+
   /** Returns whether any day of {@code direction} has ever had data. */
   public boolean hasData(Direction direction) {
     return !written.get(direction).isEmpty()
@@ -123,7 +190,8 @@ public final class UsagePointState {
         direction == Direction.CONSUMPTION ? absent : noConsumption,
         direction == Direction.PRODUCTION ? absent : noProduction,
         statistics,
-        shortLogAnchor);
+        shortLogAnchor,
+        unverified);
   }
 
   /**
@@ -153,7 +221,14 @@ public final class UsagePointState {
       }
     }
     return new UsagePointState(
-        usagePointId, newWritten, newRefreshed, noConsumption, noProduction, stats, shortLogAnchor);
+        usagePointId,
+        newWritten,
+        newRefreshed,
+        noConsumption,
+        noProduction,
+        stats,
+        shortLogAnchor,
+        unverified);
   }
 
   /**
@@ -177,7 +252,8 @@ public final class UsagePointState {
         noConsumption,
         noProduction,
         statistics,
-        shortLogAnchor);
+        shortLogAnchor,
+        unverified);
   }
 
   /**
@@ -199,7 +275,8 @@ public final class UsagePointState {
         noConsumption,
         noProduction,
         statistics,
-        shortLogAnchor);
+        shortLogAnchor,
+        unverified);
   }
 
   /** Returns a copy that records the maximum powers of days. */
@@ -211,7 +288,14 @@ public final class UsagePointState {
       stats.put(day, stored == null ? DayStatistics.ofPeak(peak) : stored.withPeak(peak));
     }
     return new UsagePointState(
-        usagePointId, written, refreshed, noConsumption, noProduction, stats, shortLogAnchor);
+        usagePointId,
+        written,
+        refreshed,
+        noConsumption,
+        noProduction,
+        stats,
+        shortLogAnchor,
+        unverified);
   }
 
   /** Returns a copy that records the short-log points written from {@code rows}. */
@@ -234,7 +318,7 @@ public final class UsagePointState {
       anchor = shortLogAnchor;
     }
     return new UsagePointState(
-        usagePointId, written, refreshed, noConsumption, noProduction, stats, anchor);
+        usagePointId, written, refreshed, noConsumption, noProduction, stats, anchor, unverified);
   }
 
   /**
@@ -266,13 +350,21 @@ public final class UsagePointState {
         noConsumption,
         noProduction,
         statistics.tailMap(day),
-        shortLogAnchor);
+        shortLogAnchor,
+        unverified);
   }
 
   /** Returns a copy with the complete-history progress cleared. */
   public UsagePointState withRefreshCleared() {
     return new UsagePointState(
-        usagePointId, written, Map.of(), noConsumption, noProduction, statistics, shortLogAnchor);
+        usagePointId,
+        written,
+        Map.of(),
+        noConsumption,
+        noProduction,
+        statistics,
+        shortLogAnchor,
+        unverified);
   }
 
   @Override
@@ -284,7 +376,8 @@ public final class UsagePointState {
         && noConsumption == that.noConsumption
         && noProduction == that.noProduction
         && statistics.equals(that.statistics)
-        && java.util.Objects.equals(shortLogAnchor, that.shortLogAnchor);
+        && java.util.Objects.equals(shortLogAnchor, that.shortLogAnchor)
+        && unverified.equals(that.unverified);
   }
 
   @Override
@@ -302,6 +395,8 @@ public final class UsagePointState {
         + (noProduction ? "absent" : written.get(Direction.PRODUCTION))
         + ", statistics="
         + statistics.size()
-        + " days}";
+        + " days"
+        + (unverified.isEmpty() ? "" : ", unverified=" + unverified)
+        + "}";
   }
 }

@@ -70,6 +70,26 @@ class SyncStateStoreTest {
   }
 
   @Test
+  void unverifiedDaysSurviveReload() throws IOException {
+    SyncStateStore store = new SyncStateStore(directory, CLOCK);
+    LocalDate day = LocalDate.of(2026, 12, 3);
+    SyncState state = sampleState();
+    UsagePointState point =
+        state.usagePoint("11111111111111").withDaysUnverified(List.of(day.minusDays(1), day));
+    state = state.with(point);
+
+    store.save(state);
+    UsagePointState loaded = store.load(URL, "Linky").state().usagePoint("11111111111111");
+
+    assertThat(loaded).isEqualTo(point);
+    assertThat(loaded.unverifiedDays().contains(day)).isTrue();
+    assertThat(loaded.unverifiedDays().contains(day.minusDays(1))).isTrue();
+    UsagePointState readBack = loaded.withDaysReadBack(List.of(day));
+    assertThat(readBack.unverifiedDays().isEmpty()).isTrue();
+    assertThat(readBack.writtenDays(Direction.CONSUMPTION).contains(day)).isFalse();
+  }
+
+  @Test
   void fileIsOwnerOnly() throws IOException {
     SyncStateStore store = new SyncStateStore(directory, CLOCK);
     store.save(sampleState());
