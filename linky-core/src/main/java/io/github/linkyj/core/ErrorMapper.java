@@ -80,6 +80,18 @@ final class ErrorMapper {
     return (code.isEmpty() ? "" : code + " ") + "\"" + shorten(error.description()) + '"';
   }
 
+  /**
+   * Drops an error code that only repeats the HTTP status, as the API manager's quota body does
+   * with {@code "error": "429"}, so that a message does not read "HTTP 429 429".
+   */
+  private static String withoutStatusCode(String reported, int status) {
+    String code = Integer.toString(status);
+    if (reported.equals(code)) {
+      return "";
+    }
+    return reported.startsWith(code + " ") ? reported.substring(code.length() + 1) : reported;
+  }
+
   private static String shorten(String description) {
     String oneLine = description.replaceAll("\\s+", " ");
     return oneLine.length() <= MAX_DESCRIPTION
@@ -378,7 +390,7 @@ final class ErrorMapper {
         text.append(" for ").append(period);
       }
       text.append(" returned HTTP ").append(status);
-      String reported = summary(error);
+      String reported = withoutStatusCode(summary(error), status);
       if (!reported.isEmpty()) {
         text.append(' ').append(reported);
       }

@@ -134,7 +134,7 @@ class BackfillFaultsTest {
         .hasMessage(
             "Enedis quota exceeded for usage point 42900589957123: GET "
                 + CURVE
-                + " for [2026-02-27, 2026-03-06) returned HTTP 429 429 \"Quota Q3 reached\";"
+                + " for [2026-02-27, 2026-03-06) returned HTTP 429 \"Quota Q3 reached\";"
                 + " retry later");
     assertThat(((QuotaExceededException) outcome.failure).retryAt()).isEmpty();
     assertBackoff(3);

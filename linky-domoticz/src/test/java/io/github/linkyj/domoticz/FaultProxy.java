@@ -116,15 +116,15 @@ final class FaultProxy implements AutoCloseable {
   }
 
   /**
-   * Switches the proxy to {@code mode} once {@code dayRows} day rows went through; 0 switches it at
-   * once.
+   * Switches the proxy to {@code mode} once {@code dayRows} more day rows went through; 0 switches
+   * it at once.
    */
   void failAfterDayRows(int dayRows, Failure mode) throws InterruptedException {
     Thread closing;
     synchronized (this) {
       this.failure = mode;
-      this.failAfter = dayRows;
-      if (dayRowsForwarded >= dayRows) {
+      this.failAfter = dayRowsForwarded + dayRows;
+      if (dayRows == 0) {
         switchToFailure();
       }
       closing = closer;
