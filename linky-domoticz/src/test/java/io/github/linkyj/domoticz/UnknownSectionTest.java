@@ -11,8 +11,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A schedule section for a usage point that the sync does not read ends the cycle before any fetch
- * or write, because the id is most likely mistyped.
+ * A schedule section for a usage point that the sync does not read ends the cycle before any
+ * request to Enedis and before any device or row is written, because the id is most likely
+ * mistyped. Only the failure reaches the Domoticz log.
  */
 class UnknownSectionTest {
   private static final String HOUSE = "22516914714270";
