@@ -157,6 +157,7 @@ final class SyncCycle {
       loadState();
       List<String> ids = List.copyOf(sync.usagePoints.usagePointIds());
       debug("Usage points of the consent: " + ids);
+      checkScheduleSections(ids);
       sync.target.prepare(sync.settings.hardwareName());
       readBackUnverified(ids);
       checkRetention();
@@ -191,6 +192,25 @@ final class SyncCycle {
     } catch (LinkyException | IOException | RuntimeException e) {
       return fail(e);
     }
+  }
+
+  /**
+   * Rejects a schedule with a section for a usage point that this sync does not read, before any
+   * request to Enedis and before any device or row is written. Such an id is most likely mistyped,
+   * and the usage point it was meant for would then silently use the default section.
+   */
+  private void checkScheduleSections(List<String> ids) {
+    List<String> unknown =
+        sync.offPeakSchedule.usagePointIds().stream().filter(id -> !ids.contains(id)).toList();
+    if (unknown.isEmpty()) {
+      return;
+    }
+    throw new IllegalArgumentException(
+        "Invalid off-peak schedule: it has a section for usage point "
+            + String.join(", ", unknown)
+            + ", which is not among the usage points of this sync ("
+            + String.join(", ", ids)
+            + "). Correct the id in the schedule, or remove its section");
   }
 
   private void loadState() throws IOException, LinkyException {

@@ -109,7 +109,7 @@ final class Lexer {
     boolean colon = input.charAt(marker) == ':';
     int minutesStart = marker + 1;
     int minutesEnd = skipDigits(minutesStart);
-    int minute = minutes(minutesStart, minutesEnd, colon);
+    int minute = minutes(start, minutesStart, minutesEnd, colon);
     position = minutesEnd;
 
     String text = input.substring(start, minutesEnd);
@@ -126,10 +126,19 @@ final class Lexer {
     return new Token(Kind.TIME, start, minutesEnd, text, "", hour * 60 + minute);
   }
 
-  private int minutes(int minutesStart, int minutesEnd, boolean colon) {
+  private int minutes(int start, int minutesStart, int minutesEnd, boolean colon) {
     int length = minutesEnd - minutesStart;
     if (length == 0 && !colon) {
       return 0;
+    }
+    if (length == 0) {
+      // Name the time itself: an empty token would point at nothing in the middle of the text.
+      String time = input.substring(start, minutesStart);
+      throw error(
+          "Time \"" + time + "\" has no minutes after \":\"",
+          start,
+          time,
+          "two-digit minutes such as 07h05 or 7:05");
     }
     String text = input.substring(minutesStart, minutesEnd);
     if (length != 2) {

@@ -169,7 +169,7 @@ class OffPeakScheduleParseTest {
           25h-3h | 0 | 25h | Hour 25 is out of range at index 0 of off-peak hours "25h-3h". Expected an hour from 0 to 24.
           2h75-3h | 2 | 75 | Minute 75 is out of range at index 2 of off-peak hours "2h75-3h". Expected minutes from 00 to 59.
           2h5-3h | 2 | 5 | Minutes "5" do not have two digits at index 2 of off-peak hours "2h5-3h". Expected two-digit minutes such as 07h05 or 7:05.
-          2:-3:00 | 2 | `` | Minutes "" do not have two digits at index 2 of off-peak hours "2:-3:00". Expected two-digit minutes such as 07h05 or 7:05.
+          2:-3:00 | 0 | 2: | Time "2:" has no minutes after ":" at index 0 of off-peak hours "2:-3:00". Expected two-digit minutes such as 07h05 or 7:05.
           24h30-3h | 0 | 24h30 | Time "24h30" is past the end of the day at index 0 of off-peak hours "24h30-3h". Expected 24h00 or an earlier time.
           24h-3h | 0 | 24h-3h | Range "24h-3h" starts at the end of the day at index 0 of off-peak hours "24h-3h". Expected a start time from 0h00 to 23h59.
           123h-3h | 0 | 123 | Hour "123" has more than two digits at index 0 of off-peak hours "123h-3h". Expected an hour from 0 to 24.

@@ -19,6 +19,7 @@ import io.github.linkyj.domoticz.sync.SyncSettings;
 import io.github.linkyj.examples.cli.config.ConfigException;
 import io.github.linkyj.examples.cli.config.ConfigKey;
 import io.github.linkyj.examples.cli.config.RunnerConfig;
+import io.github.linkyj.offpeak.OffPeakSchedule;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -35,6 +36,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -61,6 +63,7 @@ final class DemoCommand implements Callable<Integer> {
   static final List<Integer> DEFAULT_CUSTOMERS = List.of(0, 3, 4);
 
   private static final LocalTime DEMO_TIME = LocalTime.of(9, 0);
+  private static final Pattern USAGE_POINT_ID = Pattern.compile("\\d{14}");
 
   @Spec private CommandSpec spec;
 
@@ -153,6 +156,7 @@ final class DemoCommand implements Callable<Integer> {
       out.println("Enedis simulator started at " + simulator.baseUrl() + describeData(clock));
       out.println();
       giveConsent(source, clock, out, linky);
+      Settings.checkScheduleSections(config, source.knownUsagePoints());
 
       SyncTarget target = target(config, clock);
       int exitCode = ExitCode.OK;
@@ -246,6 +250,9 @@ final class DemoCommand implements Callable<Integer> {
             .client(source.client())
             .usagePointIds(household.usagePointIds())
             .settings(settings)
+            .offPeakSchedule(
+                householdSchedule(
+                    OffPeakSchedule.parse(settings.offPeakSchedule()), household.usagePointIds()))
             .target(target)
             .stateDirectory(directory.resolve(household.stateName()))
             .clock(clock)
@@ -255,6 +262,26 @@ final class DemoCommand implements Callable<Integer> {
     SyncReport report = sync.runOnce();
     progress.finish();
     return report;
+  }
+
+  /**
+   * Returns the schedule without the sections of usage points outside {@code usagePointIds}. Each
+   * household is synced on its own, and a sync rejects a section for a usage point it does not
+   * read, so a section of another household's meter is dropped here instead.
+   */
+  static OffPeakSchedule householdSchedule(OffPeakSchedule schedule, List<String> usagePointIds) {
+    StringBuilder text = new StringBuilder();
+    boolean keep = true;
+    // The canonical text separates its tokens with single spaces, and only ids are 14 digits.
+    for (String token : schedule.toString().split(" ")) {
+      if (USAGE_POINT_ID.matcher(token).matches()) {
+        keep = usagePointIds.contains(token);
+      }
+      if (keep) {
+        text.append(token).append(' ');
+      }
+    }
+    return OffPeakSchedule.parse(text.toString().strip());
   }
 
   /**

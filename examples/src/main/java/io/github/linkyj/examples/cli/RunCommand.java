@@ -75,6 +75,7 @@ final class RunCommand implements Callable<Integer> {
 
     try (Source source = Source.open(config, linky.clock())) {
       source.checkUsagePoints();
+      Settings.checkScheduleSections(config, source.knownUsagePoints());
       DomoticzClient domoticz = Settings.domoticz(config, linky.clock());
       domoticz.version();
       SyncTarget target = new DomoticzTarget(domoticz);

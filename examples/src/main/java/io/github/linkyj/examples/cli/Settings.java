@@ -175,6 +175,36 @@ final class Settings {
     }
   }
 
+  /**
+   * Rejects an off-peak schedule with a section for a usage point outside {@code usagePoints}, the
+   * usage points of the sync, because such an id is most likely mistyped. An empty list means that
+   * they are not known before the sync, which then checks the sections itself.
+   *
+   * @throws ConfigException naming the unknown ids and the usage points of the sync
+   */
+  static void checkScheduleSections(RunnerConfig config, List<String> usagePoints)
+      throws ConfigException {
+    Optional<OffPeakSchedule> schedule = offPeakSchedule(config);
+    if (usagePoints.isEmpty() || schedule.isEmpty()) {
+      return;
+    }
+    List<String> unknown =
+        schedule.get().usagePointIds().stream().filter(id -> !usagePoints.contains(id)).toList();
+    if (unknown.isEmpty()) {
+      return;
+    }
+    String text = config.value(ConfigKey.OFFPEAK).orElse("").strip();
+    throw new ConfigException(
+        config.invalid(
+                ConfigKey.OFFPEAK,
+                text,
+                "sections only for the usage points of this sync, "
+                    + String.join(", ", usagePoints))
+            + " The section of usage point "
+            + String.join(", ", unknown)
+            + " matches none of them: correct its id, or remove the section.");
+  }
+
   /** Returns the usage point ids set by {@code usage-points}, empty when unset. */
   static List<String> usagePoints(RunnerConfig config) throws ConfigException {
     List<String> ids = new ArrayList<>();
@@ -227,6 +257,7 @@ final class Settings {
 
   /** Returns a Domoticz client for {@code domoticz.url}. */
   static DomoticzClient domoticz(RunnerConfig config, Clock clock) throws ConfigException {
+    parse(config, ConfigKey.DOMOTICZ_URL, DomoticzClient::builder);
     return domoticz(config, config.require(ConfigKey.DOMOTICZ_URL), clock);
   }
 

@@ -96,9 +96,30 @@ final class Source implements AutoCloseable {
                 config.invalid(ConfigKey.SOURCE, kind, "proxy, data-connect or gateway"));
       }
     } catch (IllegalArgumentException e) {
-      throw new ConfigException("Invalid source setting: " + e.getMessage());
+      throw new ConfigException(invalidSourceSetting(config, builder.baseUrl, e.getMessage()));
     }
     return new Source(builder);
+  }
+
+  /**
+   * Returns the message of a source setting that the library rejected. A message about the base URL
+   * names {@code source.url} and where its value came from, as every other setting error does.
+   */
+  private static String invalidSourceSetting(RunnerConfig config, String url, String message) {
+    String prefix = "Invalid baseUrl \"" + url + "\": ";
+    if (!message.startsWith(prefix)) {
+      return "Invalid source setting: " + message;
+    }
+    String reason = message.substring(prefix.length());
+    return "Invalid value '"
+        + url
+        + "' for "
+        + ConfigKey.SOURCE_URL.key()
+        + " (from "
+        + config.origin(ConfigKey.SOURCE_URL).orElse("default")
+        + "): "
+        + reason
+        + ".";
   }
 
   private static void proxy(RunnerConfig config, Builder builder) throws ConfigException {
@@ -295,6 +316,14 @@ final class Source implements AutoCloseable {
       // No consent yet: the sync reports that, and the new consent is checked on the next run.
     }
     return List.of();
+  }
+
+  /**
+   * Returns the usage points that the sync will read when they are known before it starts: those of
+   * {@code usage-points}, else those the consent lists; none when neither is known yet.
+   */
+  List<String> knownUsagePoints() throws LinkyException {
+    return configuredUsagePoints.isEmpty() ? consentedUsagePoints() : configuredUsagePoints;
   }
 
   /** Returns {@link #usagePointIds()} for the sync, which reports a setting error as a failure. */

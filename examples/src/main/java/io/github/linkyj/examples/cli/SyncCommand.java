@@ -46,12 +46,14 @@ final class SyncCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
 
+    SyncSettings settings = Settings.syncSettings(config);
+
     try (Source source = Source.open(config, linky.clock())) {
       if (source.consentProxy().isEmpty() && source.gateway().isEmpty()) {
         source.usagePointIds();
       }
       source.checkUsagePoints();
-      SyncSettings settings = Settings.syncSettings(config);
+      Settings.checkScheduleSections(config, source.knownUsagePoints());
       DomoticzClient domoticz = Settings.domoticz(config, linky.clock());
       domoticz.version();
       SyncProgress progress = SyncProgress.of(linky.interactive(), System.err);

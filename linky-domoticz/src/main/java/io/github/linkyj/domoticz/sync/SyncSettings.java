@@ -2,6 +2,8 @@ package io.github.linkyj.domoticz.sync;
 
 import static java.util.Objects.requireNonNull;
 
+import io.github.linkyj.offpeak.OffPeakParseException;
+import io.github.linkyj.offpeak.OffPeakSchedule;
 import java.util.Map;
 import java.util.Objects;
 
@@ -247,9 +249,17 @@ public final class SyncSettings {
 
     private Builder() {}
 
-    /** Sets the off-peak schedule text; an empty text disables off-peak hours. */
+    /**
+     * Sets the off-peak schedule text in the linky-offpeak syntax; an empty text disables off-peak
+     * hours.
+     *
+     * @throws OffPeakParseException if the text is not a valid schedule, naming the index and the
+     *     token that could not be read and what is accepted there
+     */
     public Builder offPeakSchedule(String schedule) {
-      this.offPeakSchedule = requireNonNull(schedule, "schedule").trim();
+      String trimmed = requireNonNull(schedule, "schedule").trim();
+      OffPeakSchedule.parse(trimmed);
+      this.offPeakSchedule = trimmed;
       return this;
     }
 
