@@ -5,12 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.linkyj.core.DataSource;
 import io.github.linkyj.core.LinkyClient;
 import io.github.linkyj.core.RateLimits;
+import io.github.linkyj.core.auth.AccessTokenProvider;
+import io.github.linkyj.core.auth.ClientCredentialsConfig;
+import io.github.linkyj.core.auth.ClientCredentialsTokenProvider;
 import io.github.linkyj.core.auth.ConsentProxyConfig;
 import io.github.linkyj.core.auth.ConsentProxyTokenProvider;
 import io.github.linkyj.core.auth.DeviceFlow;
 import io.github.linkyj.core.auth.FileTokenStore;
+import io.github.linkyj.core.auth.GatewayConfig;
+import io.github.linkyj.core.auth.GatewayTokenProvider;
 import io.github.linkyj.core.testing.EnedisSimulator;
 import io.github.linkyj.core.testing.LoggedRequest;
+import io.github.linkyj.core.testing.TestSecrets;
+import io.github.linkyj.domoticz.sync.SchedulePolicy;
 import io.github.linkyj.domoticz.sync.SyncSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -217,14 +224,110 @@ class ConsentLossServiceTest {
 
     service[0].run();
 
-    // Data Connect has no refresh token to lose, so each cycle asks once and gets 403; the cycles
-    // are an hour apart and skip the night, which bounds the traffic to one request an hour. A new
-    // application token is requested when less than 20 minutes of its 3 h 30 remain.
+    // Data Connect has no refresh token to lose, so each cycle sends one request and gets 403.
+    // The cycles are an hour apart and skip the night, which bounds the traffic to one request an
+    // hour. A new application token is requested when less than 20 minutes of its 3 h 30 remain.
     long dataRequests = fixture.simulator.requestCount("metering_data");
     assertThat(reports).hasSize(14);
     assertThat(dataRequests).isEqualTo(reports.size());
     assertThat(fixture.simulator.requestCount("/oauth2/v3/token")).isEqualTo(5);
     assertThat(cycleGaps(reports)).allMatch(gap -> gap.compareTo(Duration.ofHours(1)) >= 0);
+  }
+
+  /** Runs a service on {@code client} for a day and returns the report of every cycle. */
+  private List<SyncReport> runForADay(LinkyClient client) throws InterruptedException {
+    LinkySync sync =
+        LinkySync.builder()
+            .client(client)
+            .usagePointIds(List.of(HOUSE))
+            .settings(SyncSettings.builder().otherViewDays(7).build())
+            .target(new RecordingTarget())
+            .stateDirectory(directory.resolve("state"))
+            .debugDirectory(directory.resolve("debug"))
+            .clock(fixture.clock)
+            .random(new java.util.Random(7))
+            .build();
+    List<SyncReport> reports = new ArrayList<>();
+    Instant end = fixture.clock.instant().plus(DAY);
+    LinkyService[] service = new LinkyService[1];
+    service[0] =
+        new LinkyService(
+            sync,
+            fixture.clock,
+            report -> {
+              reports.add(report);
+              if (!report.nextRun().isBefore(end)) {
+                service[0].stop();
+              }
+            },
+            (until, wakeUp) ->
+                fixture.clock.advance(Duration.between(fixture.clock.instant(), until)));
+    service[0].run();
+    return reports;
+  }
+
+  private LinkyClient client(DataSource source, AccessTokenProvider tokens) {
+    return LinkyClient.builder()
+        .source(source)
+        .baseUrl(fixture.simulator.baseUrl())
+        .tokenProvider(tokens)
+        .clock(fixture.clock)
+        .zone(SyncFixture.PARIS)
+        .rateLimits(RateLimits.of(1000, 100_000))
+        .sleeper(fixture.clock::advance)
+        .build();
+  }
+
+  @Test
+  void expiredGatewayTokenSendsNothing() throws Exception {
+    fixture =
+        new SyncFixture(LocalDateTime.of(2026, 12, 4, 9, 0), directory, b -> b.sandboxCustomer(0));
+    String token =
+        EnedisSimulator.mintGatewayToken(
+            List.of(HOUSE), fixture.clock.instant().minus(DAY), Duration.ofHours(1));
+    GatewayTokenProvider gateway =
+        GatewayTokenProvider.of(
+            GatewayConfig.of(fixture.simulator.baseUrl(), token), fixture.clock);
+
+    List<SyncReport> reports = runForADay(client(DataSource.GATEWAY, gateway));
+
+    assertThat(fixture.simulator.requests()).isEmpty();
+    assertThat(reports)
+        .extracting(SyncReport::outcome)
+        .containsOnly(SyncReport.Outcome.CONSENT_REQUIRED);
+    assertThat(reports.get(0).failure())
+        .hasValueSatisfying(f -> assertThat(f).startsWith("The gateway token expired at "));
+  }
+
+  @Test
+  void rejectedClientSecretBacksOffUntilMorning() throws Exception {
+    fixture =
+        new SyncFixture(LocalDateTime.of(2026, 12, 4, 9, 0), directory, b -> b.sandboxCustomer(0));
+    ClientCredentialsTokenProvider tokens =
+        ClientCredentialsTokenProvider.builder(
+                ClientCredentialsConfig.of(
+                    fixture.simulator.baseUrl(),
+                    fixture.simulator.enedisClientId(),
+                    TestSecrets.add("revoked-client-secret-0000")))
+            .clock(fixture.clock)
+            .build();
+
+    List<SyncReport> reports = runForADay(client(DataSource.ENEDIS_DIRECT, tokens));
+
+    // A rejected secret is a failure, not a consent problem: two retries an hour apart, then the
+    // next morning's window, so three token requests and no data request in the first day.
+    assertThat(reports).extracting(SyncReport::outcome).containsOnly(SyncReport.Outcome.FAILED);
+    assertThat(reports)
+        .extracting(SyncReport::nextRunReason)
+        .startsWith(
+            SchedulePolicy.Reason.RETRY,
+            SchedulePolicy.Reason.RETRY,
+            SchedulePolicy.Reason.TOO_MANY_FAILURES);
+    assertThat(fixture.simulator.requestCount("metering_data")).isZero();
+    assertThat(fixture.simulator.requestCount("/oauth2/v3/token")).isEqualTo(reports.size());
+    assertThat(reports.size()).isLessThanOrEqualTo(4);
+    assertThat(reports.get(0).failure())
+        .hasValueSatisfying(f -> assertThat(f).contains("invalid_client"));
   }
 
   private static List<Duration> cycleGaps(List<SyncReport> reports) {
