@@ -13,7 +13,7 @@ import org.slf4j.helpers.FormattingTuple;
 import org.slf4j.helpers.MessageFormatter;
 
 /**
- * Feeds the secrets audit from Logback with a turbo filter. Logback asks turbo filters before it
+ * Feeds the secrets audit from Logback with a turbo filter. Logback calls turbo filters before it
  * compares a call with the logger's level, so the filter sees DEBUG calls whatever level {@code
  * linky --verbose} or {@code Logging.quiet()} set, and it lets Logback decide what to print.
  */

@@ -24,7 +24,7 @@ public final class AuditingServiceProvider implements SLF4JServiceProvider {
   private Factory factory;
 
   /**
-   * Creates the provider around the first other provider of the class path. SLF4J asks for the MDC
+   * Creates the provider around the first other provider of the class path. SLF4J requests the MDC
    * adapter before it calls {@link #initialize()}, so the wrapped provider is found here.
    */
   public AuditingServiceProvider() {

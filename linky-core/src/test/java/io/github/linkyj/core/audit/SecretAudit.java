@@ -152,7 +152,7 @@ public final class SecretAudit
     return context.getTestMethod().isPresent() ? type + " " + context.getDisplayName() : type;
   }
 
-  @SuppressWarnings("unchecked") // The store holds the list that beforeEach put there.
+  @SuppressWarnings("unchecked") // The store contains the list that beforeEach put there.
   private static List<Path> paths(ExtensionContext context) {
     List<Path> paths = context.getStore(NAMESPACE).get(PATHS, List.class);
     return paths == null ? new ArrayList<>() : paths;

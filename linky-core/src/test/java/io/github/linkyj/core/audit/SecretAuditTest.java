@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Checks that the audit sees what it must see; each test drains the recorder before it ends. */
+/** Checks what the audit records and how it reports a leak; each test drains the recorder. */
 class SecretAuditTest {
   private static final String SECRET = TestSecrets.add("audit-self-test-secret-4f3e2d1c");
 
