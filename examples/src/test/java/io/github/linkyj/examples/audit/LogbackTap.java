@@ -53,7 +53,12 @@ public final class LogbackTap implements LogTap {
         Marker marker, Logger logger, Level level, String format, Object[] params, Throwable t) {
       // A null format is a level check such as isDebugEnabled(), not an event.
       if (format != null) {
-        FormattingTuple message = MessageFormatter.arrayFormat(format, params, t);
+        // Without an explicit throwable, a trailing exception argument is the throwable, as
+        // Logback itself reads it.
+        FormattingTuple message =
+            t != null
+                ? MessageFormatter.arrayFormat(format, params, t)
+                : MessageFormatter.arrayFormat(format, params);
         Throwable thrown = t != null ? t : message.getThrowable();
         LogRecorder.record(logger.getName(), level.toString(), message.getMessage(), thrown);
       }
