@@ -12,11 +12,16 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -37,6 +42,9 @@ import org.junit.jupiter.api.io.TempDir;
  * in a command output a test helper handed to {@link LogRecorder}, in a {@code .log} file under the
  * test's temporary directories, in a {@code linky-*.log} debug file written to {@code
  * java.io.tmpdir} during the test, or in an exception that the test throws.
+ *
+ * <p>Besides the secrets of the test doubles, it looks for the password of a live Domoticz given in
+ * {@code DOMOTICZ_PASSWORD}, so the live tests are audited too.
  *
  * <p>Modules register it for every test class through JUnit's extension auto-detection: {@code
  * junit.jupiter.extensions.autodetection.enabled=true} in {@code junit-platform.properties} and
@@ -61,6 +69,36 @@ public final class SecretAudit
 
   /** Creates the extension; JUnit instantiates it. */
   public SecretAudit() {}
+
+  static {
+    addLiveDomoticzSecrets(System.getenv());
+  }
+
+  /**
+   * Adds the password of a live Domoticz that the live tests read from {@code DOMOTICZ_PASSWORD},
+   * with its MD5 hash and Basic credentials, the forms the client sends.
+   */
+  static void addLiveDomoticzSecrets(Map<String, String> environment) {
+    String password = environment.get("DOMOTICZ_PASSWORD");
+    if (password == null || password.isEmpty()) {
+      return;
+    }
+    TestSecrets.add(password);
+    TestSecrets.add(md5Hex(password));
+    String user = environment.getOrDefault("DOMOTICZ_USER", "");
+    byte[] basic = (user + ":" + password).getBytes(StandardCharsets.UTF_8);
+    TestSecrets.add(Base64.getEncoder().encodeToString(basic));
+  }
+
+  private static String md5Hex(String text) {
+    try {
+      byte[] digest =
+          MessageDigest.getInstance("MD5").digest(text.getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(digest);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("MD5 is missing from this JVM", e);
+    }
+  }
 
   private static LogTap installTap() {
     Iterator<LogTap> taps = ServiceLoader.load(LogTap.class).iterator();

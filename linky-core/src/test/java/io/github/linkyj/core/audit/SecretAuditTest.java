@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.linkyj.core.LinkyException;
 import io.github.linkyj.core.testing.TestSecrets;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -61,6 +62,16 @@ class SecretAuditTest {
 
     assertThat(TestSecrets.count()).isEqualTo(before);
     assertThat(TestSecrets.all()).doesNotContain("pw");
+  }
+
+  @Test
+  void liveDomoticzPasswordIsAdded() {
+    SecretAudit.addLiveDomoticzSecrets(
+        Map.of("DOMOTICZ_USER", "admin", "DOMOTICZ_PASSWORD", "live-password-1"));
+
+    assertThat(TestSecrets.all())
+        .contains(
+            "live-password-1", "41266e3e0c81e9aa4164c5660e57f1fb", "YWRtaW46bGl2ZS1wYXNzd29yZC0x");
   }
 
   @Test
