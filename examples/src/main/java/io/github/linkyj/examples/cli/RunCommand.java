@@ -1,5 +1,6 @@
 package io.github.linkyj.examples.cli;
 
+import io.github.linkyj.core.ConsentRequiredException;
 import io.github.linkyj.core.LinkyException;
 import io.github.linkyj.core.MeteringParser;
 import io.github.linkyj.core.auth.ConsentProxyTokenProvider;
@@ -20,7 +21,9 @@ import io.github.linkyj.domoticz.sync.UserMessages;
 import io.github.linkyj.examples.cli.config.ConfigException;
 import io.github.linkyj.examples.cli.config.RunnerConfig;
 import java.io.PrintWriter;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CountDownLatch;
@@ -93,7 +96,8 @@ final class RunCommand implements Callable<Integer> {
               source,
               target,
               new UserMessages(settings.language(), MeteringParser.ENEDIS_ZONE),
-              out);
+              out,
+              linky.clock());
       LinkyService service = new LinkyService(sync, linky.clock(), consent::onReport);
       Stopper stopper = new Stopper(service, consent);
 
@@ -159,20 +163,29 @@ final class RunCommand implements Callable<Integer> {
    * Starts the device flow when a cycle reports that consent is missing, shows the page and code in
    * the Domoticz log and on standard output, and waits for the approval. The next cycle then uses
    * the new tokens.
+   *
+   * <p>A code that expires or is denied is not followed by another one the same day (Paris time):
+   * each flow polls the consent proxy every few seconds for minutes, so a new code every hourly
+   * cycle of an unattended service would cost hundreds of requests a day. {@code linky consent}
+   * gives consent at any time, and the next cycle reads the tokens it stores.
    */
   static final class ConsentOnDemand {
     private final Source source;
     private final SyncTarget target;
     private final UserMessages messages;
     private final PrintWriter out;
+    private final Clock clock;
     private final AtomicReference<DeviceFlow> running = new AtomicReference<>();
     private volatile boolean cancelled;
+    private volatile LocalDate unansweredOn;
 
-    ConsentOnDemand(Source source, SyncTarget target, UserMessages messages, PrintWriter out) {
+    ConsentOnDemand(
+        Source source, SyncTarget target, UserMessages messages, PrintWriter out, Clock clock) {
       this.source = source;
       this.target = target;
       this.messages = messages;
       this.out = out;
+      this.clock = clock;
     }
 
     void onReport(SyncReport report) {
@@ -195,10 +208,20 @@ final class RunCommand implements Callable<Integer> {
             source.description());
         return;
       }
-      askConsent(source.consentProxy().get());
+      LocalDate today = clock.instant().atZone(MeteringParser.ENEDIS_ZONE).toLocalDate();
+      if (today.equals(unansweredOn)) {
+        LOG.info(
+            "Enedis consent is still missing; today's consent code went unanswered, so the next"
+                + " code is requested tomorrow. Run 'linky consent' to give consent now");
+        return;
+      }
+      if (!askConsent(source.consentProxy().get())) {
+        unansweredOn = today;
+      }
     }
 
-    private void askConsent(ConsentProxyTokenProvider proxy) {
+    /** Runs one device flow; returns false when the code expired unanswered or was denied. */
+    private boolean askConsent(ConsentProxyTokenProvider proxy) {
       try {
         DeviceFlow flow = proxy.startDeviceAuthorization();
         running.set(flow);
@@ -208,12 +231,22 @@ final class RunCommand implements Callable<Integer> {
         announce(flow.authorization());
         StoredTokens tokens = flow.awaitConsent();
         LOG.info("Consent received for {} usage points", tokens.usagePointIds().size());
+        return true;
       } catch (CancellationException e) {
         LOG.info("Consent wait cancelled by the stop request");
+        return true;
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
+        return true;
+      } catch (ConsentRequiredException e) {
+        LOG.error(
+            "The consent failed: {}; a new code is requested tomorrow, or run 'linky consent' to"
+                + " give consent now",
+            e.getMessage());
+        return false;
       } catch (LinkyException e) {
         LOG.error("The consent failed: {}; the next cycle asks again", e.getMessage());
+        return true;
       } finally {
         running.set(null);
       }

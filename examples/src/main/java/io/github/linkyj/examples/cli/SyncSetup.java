@@ -71,7 +71,10 @@ final class SyncSetup {
               + (meter.dashboard().isPresent() ? ", dashboard updated" : ""));
     }
     for (String problem : report.problems()) {
-      err.println("linky " + command + ": " + problem);
+      // The line of the outcome below already carries the failure that ended the cycle.
+      if (!report.failure().filter(problem::equals).isPresent()) {
+        err.println("linky " + command + ": " + problem);
+      }
     }
     switch (report.outcome()) {
       case COMPLETED ->

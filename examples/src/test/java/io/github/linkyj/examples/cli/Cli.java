@@ -1,5 +1,6 @@
 package io.github.linkyj.examples.cli;
 
+import io.github.linkyj.core.audit.LogRecorder;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -36,6 +37,8 @@ final class Cli {
     commandLine.setErr(new PrintWriter(err));
 
     int exitCode = commandLine.execute(args);
+    LogRecorder.recordText("linky standard output", out.toString());
+    LogRecorder.recordText("linky standard error", err.toString());
     return new Result(exitCode, out.toString(), err.toString());
   }
 

@@ -22,6 +22,7 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +43,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A file that cannot be read or parsed makes {@link #load()} throw a {@link
  * ConsentRequiredException} that names the path and the fix, so the program requests consent again
- * instead of crashing. Thread-safe within one process; only one process may use a file.
+ * instead of crashing. A file with any group or others permission is made owner-only by {@link
+ * #load()} at once, with a warning that names the file and its old permissions; when its
+ * permissions cannot be changed, {@link #load()} throws a {@link ConsentRequiredException} that
+ * names the {@code chmod 600} fix. Thread-safe within one process; only one process may use a file.
  */
 public final class FileTokenStore implements TokenStore {
   private static final Logger LOG = LoggerFactory.getLogger(FileTokenStore.class);
@@ -81,7 +85,7 @@ public final class FileTokenStore implements TokenStore {
     } catch (IOException e) {
       throw unreadable("cannot be read (" + e + ")", e);
     }
-    warnIfReadableByOthers();
+    restrictToOwner();
     return Optional.of(decode(new String(bytes, UTF_8)));
   }
 
@@ -162,21 +166,52 @@ public final class FileTokenStore implements TokenStore {
     return file.getFileSystem().supportedFileAttributeViews().contains("posix");
   }
 
-  private void warnIfReadableByOthers() {
+  /**
+   * Makes a token file that other users may read or write owner-only at once, because every hour it
+   * stays so is an hour in which they can copy the refresh token, and warns. A file whose
+   * permissions cannot be changed is rejected.
+   */
+  private void restrictToOwner() throws ConsentRequiredException {
     if (!isPosix(path)) {
       return;
     }
+    Set<PosixFilePermission> permissions;
     try {
-      Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(path);
-      if (!OWNER_READ_WRITE.containsAll(permissions)) {
-        LOG.warn(
-            "Token file {} has permissions {}; the next save makes it owner-only (rw-------)",
-            path,
-            PosixFilePermissions.toString(permissions));
-      }
+      permissions = Files.getPosixFilePermissions(path);
     } catch (IOException e) {
-      LOG.warn("Cannot read the permissions of token file {}: {}", path, e.toString());
+      throw unreadable("has permissions that cannot be read (" + e + ")", e);
     }
+    Set<PosixFilePermission> ownerOnly = EnumSet.noneOf(PosixFilePermission.class);
+    for (PosixFilePermission permission : permissions) {
+      if (permission.name().startsWith("OWNER_")) {
+        ownerOnly.add(permission);
+      }
+    }
+    if (ownerOnly.equals(permissions)) {
+      return;
+    }
+    String old = PosixFilePermissions.toString(permissions);
+    try {
+      Files.setPosixFilePermissions(path, ownerOnly);
+    } catch (IOException e) {
+      String message =
+          "Token file "
+              + path
+              + " has permissions "
+              + old
+              + ", so other users can read its tokens, and they cannot be changed ("
+              + e
+              + "); run chmod 600 "
+              + path
+              + ", or give consent again, which writes a new owner-only file";
+      throw new ConsentRequiredException(message, e);
+    }
+    LOG.warn(
+        "Token file {} had permissions {}, so other users could read its tokens; it is now "
+            + "owner-only ({}). Give consent again if someone may have copied them",
+        path,
+        old,
+        PosixFilePermissions.toString(ownerOnly));
   }
 
   private static void deleteQuietly(Path temp) {

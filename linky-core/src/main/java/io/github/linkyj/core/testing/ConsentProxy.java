@@ -107,7 +107,7 @@ final class ConsentProxy {
     if (isBlank(form.get("client_id"))) {
       return ApiResult.error(400, "invalid_request", "Missing client_id");
     }
-    String deviceCode = hex(32);
+    String deviceCode = TestSecrets.add(hex(32));
     String userCode = newUserCode();
     Instant expiresAt = clock.instant().plusSeconds(DEVICE_CODE_SECONDS);
     DeviceAuthorization authorization =
@@ -337,7 +337,7 @@ final class ConsentProxy {
     while (existing.containsKey(token)) {
       token = hex(32);
     }
-    return token;
+    return TestSecrets.add(token);
   }
 
   private String hex(int bytes) {

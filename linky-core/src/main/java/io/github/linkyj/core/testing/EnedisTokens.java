@@ -27,7 +27,7 @@ final class EnedisTokens {
   EnedisTokens(Clock clock, String clientId, String clientSecret) {
     this.clock = clock;
     this.clientId = clientId;
-    this.clientSecret = clientSecret;
+    this.clientSecret = TestSecrets.add(clientSecret);
   }
 
   /**
@@ -49,7 +49,7 @@ final class EnedisTokens {
     }
     byte[] bytes = new byte[32];
     random.nextBytes(bytes);
-    String token = HexFormat.of().formatHex(bytes);
+    String token = TestSecrets.add(HexFormat.of().formatHex(bytes));
     expiries.put(token, clock.instant().plusSeconds(TOKEN_SECONDS));
     // Enedis documents expires_in as a string.
     return ApiResult.ok(

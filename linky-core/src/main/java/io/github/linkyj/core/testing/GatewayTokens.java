@@ -37,7 +37,7 @@ final class GatewayTokens {
                     issuedAt.getEpochSecond(),
                     "exp",
                     expiresAt.getEpochSecond())));
-    return header + "." + payload + "." + sign(header + "." + payload);
+    return TestSecrets.add(header + "." + payload + "." + sign(header + "." + payload));
   }
 
   /**
@@ -49,6 +49,7 @@ final class GatewayTokens {
     if (parts.length != 3 || !signatureMatches(parts)) {
       return Optional.empty();
     }
+    TestSecrets.add(token);
     Map<String, Object> payload = Json.tryParseObject(decode(parts[1]));
     if (payload == null || isExpired(payload.get("exp"), now)) {
       return Optional.empty();

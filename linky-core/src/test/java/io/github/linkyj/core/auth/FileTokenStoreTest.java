@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -108,6 +109,58 @@ class FileTokenStoreTest {
 
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
         .isEqualTo("rw-------");
+  }
+
+  @Test
+  void loadMakesReadableFileOwnerOnly() throws Exception {
+    Path file = directory.resolve("tokens.json");
+    FileTokenStore.of(file).save(tokens("A1", "R1"));
+    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+    String logs;
+
+    Optional<StoredTokens> loaded;
+    try (LogCapture capture = new LogCapture()) {
+      loaded = FileTokenStore.of(file).load();
+      logs = capture.text();
+    }
+
+    assertThat(loaded).hasValue(tokens("A1", "R1"));
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+        .isEqualTo("rw-------");
+    assertThat(logs)
+        .contains(
+            "WARN io.github.linkyj.core.auth.FileTokenStore - Token file "
+                + file
+                + " had permissions rw-r--r--, so other users could read its tokens; it is now"
+                + " owner-only (rw-------). Give consent again if someone may have copied them");
+  }
+
+  @Test
+  void loadRemovesGroupAndOthersOnly() throws Exception {
+    Path file = directory.resolve("tokens.json");
+    FileTokenStore.of(file).save(tokens("A1", "R1"));
+    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("r--rw-rw-"));
+
+    FileTokenStore.of(file).load();
+
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+        .isEqualTo("r--------");
+  }
+
+  @Test
+  void ownerOnlyFileIsLeftAlone() throws Exception {
+    Path file = directory.resolve("tokens.json");
+    FileTokenStore.of(file).save(tokens("A1", "R1"));
+    String logs;
+
+    try (LogCapture capture = new LogCapture()) {
+      FileTokenStore.of(file).load();
+      logs = capture.text();
+    }
+
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+        .isEqualTo("rw-------");
+    assertThat(logs).doesNotContain("FileTokenStore");
   }
 
   @Test
