@@ -43,7 +43,7 @@ import org.slf4j.LoggerFactory;
  * Domoticz base URL and the hardware name, so two Domoticz servers with a hardware of the same name
  * keep separate files. A save writes a temporary file with owner-only permissions (on file systems
  * with POSIX permissions) and moves it over the old file atomically, so a crash leaves the old or
- * the new state, never a mix; the next load deletes the temporary file that a killed save left. A
+ * the new state, never a mix. The next load deletes the temporary file that a killed save left. A
  * file that cannot be read is moved aside as {@code <name>.corrupt-<timestamp>}, reported, and
  * replaced by an empty state; no other file is touched.
  */
@@ -149,7 +149,7 @@ public final class SyncStateStore {
     if (!Files.isDirectory(directory)) {
       return;
     }
-    // The file name has only letters, digits, '.', '_' and '-', so it holds no glob character.
+    // The file name has only letters, digits, '.', '_' and '-', so it contains no glob character.
     String glob = file.getFileName() + ".*.tmp";
     try (DirectoryStream<Path> temps = Files.newDirectoryStream(directory, glob)) {
       for (Path temp : temps) {
