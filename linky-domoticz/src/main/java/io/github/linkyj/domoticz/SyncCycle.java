@@ -435,7 +435,6 @@ final class SyncCycle {
             .withPeaks(peaks)
             .withDaysWritten(stats, plan.completeHistory())
             .withShortLog(rows)
-            .withStatisticsFrom(DashboardComposer.statisticsHorizon(today))
             .withDaysUnverified(dayRowDates(rows));
     for (Direction direction : curveDays.keySet()) {
       List<LocalDate> pending = awaitingCurve(days, direction, curves.get(direction));
@@ -537,11 +536,8 @@ final class SyncCycle {
         acknowledged,
         rows.dayRows().size(),
         attempted);
-    state =
-        state.with(
-            partial
-                .withStatisticsFrom(DashboardComposer.statisticsHorizon(today))
-                .withDaysUnverified(attempted));
+    // The statistics of every written day stay until the cycle succeeds, for a resumed merge.
+    state = state.with(partial.withDaysUnverified(attempted));
   }
 
   /** Returns how many day rows of {@code rows} Domoticz acknowledged in this cycle. */
@@ -830,7 +826,7 @@ final class SyncCycle {
   }
 
   private void merge(List<String> ids, Map<String, SortedMap<LocalDate, DayEnergy>> fetched)
-      throws DomoticzException, IOException, Stopped {
+      throws LinkyException, DomoticzException, IOException, Stopped {
     List<UsagePointState> points = new ArrayList<>();
     ids.forEach(id -> points.add(state.usagePoint(id)));
     for (UsagePointMerger.Pair pair : UsagePointMerger.pairs(points)) {
@@ -844,10 +840,11 @@ final class SyncCycle {
       SortedMap<LocalDate, DayEnergy> cDays = new TreeMap<>(fetched.get(pair.consumptionId()));
       SortedMap<LocalDate, DayEnergy> pDays = new TreeMap<>(fetched.get(pair.productionId()));
       // Days stored on either side but not yet written to the merged meter, such as the days of
-      // a cycle that ended before the merge, are written from their stored energy.
-      // NOTE: the state keeps day statistics only back to DashboardComposer.statisticsHorizon, so
-      // older days of a backfill interrupted before the merge reach the merged meter only at the
-      // next complete-history cycle.
+      // a cycle that ended before the merge, are written from their stored energy. The state
+      // keeps every day's statistics until the cycle succeeds, so no such day is missing. Stored
+      // days have no hours, so the curve of those in the hourly view is fetched again.
+      addHourlyDays(cDays, consumer, merged, Direction.CONSUMPTION);
+      addHourlyDays(pDays, producer, merged, Direction.PRODUCTION);
       addUnmerged(cDays, consumer, merged, Direction.CONSUMPTION);
       addUnmerged(pDays, producer, merged, Direction.PRODUCTION);
       SortedMap<LocalDate, DayEnergy> days =
@@ -875,6 +872,58 @@ final class SyncCycle {
           meter,
           UsagePointMerger.mergeStatistics(consumer.statistics(), producer.statistics()),
           EnumSet.noneOf(Direction.class));
+    }
+  }
+
+  /**
+   * Adds to {@code days} the days of the hourly view that {@code side} wrote in an earlier cycle
+   * but the merged meter lacks, with their hours, by fetching the side's load curve of those days
+   * again.
+   */
+  private void addHourlyDays(
+      SortedMap<LocalDate, DayEnergy> days,
+      UsagePointState side,
+      UsagePointState merged,
+      Direction direction)
+      throws LinkyException {
+    List<LocalDate> lacking = new ArrayList<>();
+    for (LocalDate day = today.minusDays(sync.settings.hourlyViewDays());
+        day.isBefore(today);
+        day = day.plusDays(1)) {
+      if (!days.containsKey(day)
+          && side.writtenDays(direction).contains(day)
+          && !merged.writtenDays(direction).contains(day)) {
+        lacking.add(day);
+      }
+    }
+    if (lacking.isEmpty()) {
+      return;
+    }
+    String id = side.usagePointId();
+    DateRange range = DateRange.of(lacking.get(0), lacking.get(lacking.size() - 1).plusDays(1));
+    LOG.info(
+        "Usage point {}: fetching the {} load curve of {} again for the hourly points of the"
+            + " merged meter",
+        id,
+        direction,
+        range);
+    Map<Direction, List<LoadCurveInterval>> curves = new EnumMap<>(Direction.class);
+    Map<Direction, List<DailyEnergy>> dailies = new EnumMap<>(Direction.class);
+    List<LoadCurveInterval> curve =
+        intervals(fetch(new FetchRequest(id, direction, FetchRequest.Endpoint.LOAD_CURVE, range)));
+    curves.put(direction, curve);
+    fillFromDaily(id, direction, range, curve).ifPresent(values -> dailies.put(direction, values));
+    SortedMap<LocalDate, DayEnergy> fetchedAgain =
+        new EnergyAggregator(sync.zone)
+            .aggregate(
+                id,
+                input(id, Direction.CONSUMPTION, curves, dailies),
+                input(id, Direction.PRODUCTION, curves, dailies));
+    for (LocalDate day : lacking) {
+      DayEnergy energy = fetchedAgain.get(day);
+      if (energy != null) {
+        days.put(day, energy);
+      }
     }
   }
 
@@ -939,6 +988,11 @@ final class SyncCycle {
   }
 
   private SyncReport succeed() throws IOException {
+    // Every meter has its days now, so only the days of the dashboard periods stay stored.
+    LocalDate horizon = DashboardComposer.statisticsHorizon(today);
+    for (UsagePointState point : List.copyOf(state.usagePoints().values())) {
+      state = state.with(point.withStatisticsFrom(horizon));
+    }
     state =
         state.withSuccess(
             sync.clock.instant(),

@@ -14,6 +14,7 @@ import io.github.linkyj.offpeak.OffPeakParseException;
 import io.github.linkyj.offpeak.OffPeakSchedule;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -28,6 +29,8 @@ import java.util.regex.Pattern;
  * what is accepted.
  */
 final class Settings {
+  private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+
   private static final Pattern SANDBOX = Pattern.compile("sandbox-(\\d)");
   private static final Pattern USAGE_POINT = Pattern.compile("\\d{14}");
 
@@ -240,7 +243,11 @@ final class Settings {
     return Path.of(config.require(ConfigKey.TOKEN_FILE));
   }
 
-  /** Returns a Domoticz client for {@code url} with the login settings of {@code config}. */
+  /**
+   * Returns a Domoticz client for {@code url} with the login settings of {@code config}. The client
+   * reads "now" in Paris time, whatever the zone of this machine, because the sync stamps the day
+   * rows and hourly points in Paris time and Domoticz deletes old points by those stamps.
+   */
   static DomoticzClient domoticz(RunnerConfig config, String url, Clock clock)
       throws ConfigException {
     DomoticzAuth auth = domoticzAuth(config);
@@ -248,7 +255,7 @@ final class Settings {
       return DomoticzClient.builder(url)
           .auth(auth)
           .allowPlainHttpBasicAuth(config.requireBoolean(ConfigKey.DOMOTICZ_ALLOW_PLAIN_BASIC))
-          .clock(clock)
+          .clock(clock.withZone(PARIS))
           .build();
     } catch (IllegalArgumentException e) {
       throw new ConfigException(e.getMessage());

@@ -10,6 +10,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -42,8 +43,9 @@ import org.slf4j.LoggerFactory;
  * Domoticz base URL and the hardware name, so two Domoticz servers with a hardware of the same name
  * keep separate files. A save writes a temporary file with owner-only permissions (on file systems
  * with POSIX permissions) and moves it over the old file atomically, so a crash leaves the old or
- * the new state, never a mix. A file that cannot be read is moved aside as {@code
- * <name>.corrupt-<timestamp>}, reported, and replaced by an empty state; no other file is touched.
+ * the new state, never a mix. The next load deletes the temporary file that a killed save left. A
+ * file that cannot be read is moved aside as {@code <name>.corrupt-<timestamp>}, reported, and
+ * replaced by an empty state; no other file is touched.
  */
 public final class SyncStateStore {
   private static final Logger LOG = LoggerFactory.getLogger(SyncStateStore.class);
@@ -89,6 +91,7 @@ public final class SyncStateStore {
     String url = normalise(domoticzUrl);
     requireNonNull(hardwareName, "hardwareName");
     Path file = file(url, hardwareName);
+    deleteUnfinishedSaves(file);
     String json;
     try {
       json = Files.readString(file, StandardCharsets.UTF_8);
@@ -133,6 +136,26 @@ public final class SyncStateStore {
       }
     } finally {
       Files.deleteIfExists(temp);
+    }
+  }
+
+  /**
+   * Deletes the temporary files of {@code file} that a save killed before its move left behind.
+   * They never hold the state in use, which is always the old or the new whole file. A process
+   * saving the same state at the same time would lose its save, but two processes that sync the
+   * same hardware from one directory overwrite each other's state anyway.
+   */
+  private void deleteUnfinishedSaves(Path file) throws IOException {
+    if (!Files.isDirectory(directory)) {
+      return;
+    }
+    // The file name has only letters, digits, '.', '_' and '-', so it contains no glob character.
+    String glob = file.getFileName() + ".*.tmp";
+    try (DirectoryStream<Path> temps = Files.newDirectoryStream(directory, glob)) {
+      for (Path temp : temps) {
+        Files.deleteIfExists(temp);
+        LOG.info("Deleted {}, left by a save of the sync state that did not finish", temp);
+      }
     }
   }
 

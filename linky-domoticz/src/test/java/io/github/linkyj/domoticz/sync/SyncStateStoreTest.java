@@ -106,6 +106,23 @@ class SyncStateStoreTest {
   }
 
   @Test
+  void killedSaveTempFileDeletedOnLoad() throws IOException {
+    SyncStateStore store = new SyncStateStore(directory, CLOCK);
+    store.save(sampleState());
+    Path file = store.file(URL, "Linky");
+    Path unfinished = file.resolveSibling(file.getFileName() + ".4711.tmp");
+    Files.writeString(unfinished, "{\"version\": 1, \"domoticzUrl");
+    Path otherHardware = store.file(URL, "Other").resolveSibling("linky-sync-Other.json.42.tmp");
+    Files.writeString(otherHardware, "{");
+
+    SyncStateStore.Loaded loaded = store.load(URL, "Linky");
+
+    assertThat(loaded.state()).isEqualTo(sampleState());
+    assertThat(unfinished).doesNotExist();
+    assertThat(otherHardware).exists();
+  }
+
+  @Test
   void missingFileGivesEmptyState() throws IOException {
     SyncStateStore.Loaded loaded = new SyncStateStore(directory, CLOCK).load(URL, "Linky");
 
