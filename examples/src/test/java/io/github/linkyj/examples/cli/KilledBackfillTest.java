@@ -7,6 +7,7 @@ import com.squareup.moshi.Moshi;
 import com.squareup.moshi.Types;
 import io.github.linkyj.core.testing.EnedisSimulator;
 import io.github.linkyj.domoticz.DomoticzAuth;
+import io.github.linkyj.domoticz.DomoticzClient;
 import io.github.linkyj.domoticz.FakeDomoticz;
 import io.github.linkyj.domoticz.FakeDomoticzServer;
 import io.github.linkyj.domoticz.P1Device;
@@ -83,6 +84,9 @@ class KilledBackfillTest {
   /** Attempts at landing a kill inside a state write before the test gives up on it. */
   private static final int STATE_WRITE_ATTEMPTS = 4;
 
+  /** The short-log retention of the fake Domoticz, as long as the 7 days of hourly points. */
+  private static final int FAKE_SHORT_LOG_DAYS = 7;
+
   @TempDir Path dir;
 
   @Test
@@ -91,7 +95,8 @@ class KilledBackfillTest {
     try (FakeDomoticzServer killed = fake(clock);
         FakeDomoticzServer reference = fake(clock)) {
       long seed = seed();
-      Scenario scenario = new Scenario(seed, START, clock, DomoticzAuth.none(), Map.of());
+      Scenario scenario =
+          new Scenario(seed, START, clock, DomoticzAuth.none(), Map.of(), FAKE_SHORT_LOG_DAYS);
       scenario.run(killed.url(), reference.url(), "Linky kill " + seed, "Linky reference " + seed);
     }
   }
@@ -116,12 +121,14 @@ class KilledBackfillTest {
     // A live Domoticz keeps its own time, so the children and the simulator use the real clock.
     Clock clock = Clock.system(Cli.PARIS);
     String tag = UUID.randomUUID().toString().substring(0, 8);
-    Scenario scenario = new Scenario(seed(), null, clock, auth, login);
+    int shortLogDays = DomoticzClient.builder(url).auth(auth).clock(clock).build().shortLogDays();
+    Scenario scenario = new Scenario(seed(), null, clock, auth, login, shortLogDays);
     scenario.run(url, url, "Linky kill " + tag, "Linky reference " + tag);
   }
 
   private static FakeDomoticzServer fake(Clock clock) throws IOException {
-    return new FakeDomoticzServer(FakeDomoticz.trustedNetwork(clock).shortLogDays(7));
+    return new FakeDomoticzServer(
+        FakeDomoticz.trustedNetwork(clock).shortLogDays(FAKE_SHORT_LOG_DAYS));
   }
 
   private static long seed() {
@@ -172,7 +179,13 @@ class KilledBackfillTest {
      * row among the rows of each meter, which the sync writes one after the other, and one row
      * anywhere.
      */
-    Scenario(long seed, Instant start, Clock clock, DomoticzAuth auth, Map<String, String> login) {
+    Scenario(
+        long seed,
+        Instant start,
+        Clock clock,
+        DomoticzAuth auth,
+        Map<String, String> login,
+        int shortLogDays) {
       this.seed = seed;
       this.start = start;
       this.clock = clock;
@@ -180,7 +193,7 @@ class KilledBackfillTest {
       this.login = login;
 
       Random random = new Random(seed);
-      int meterRows = historyRows(LocalDate.now(clock));
+      int meterRows = historyRows(clock, shortLogDays);
       this.rows = 3 * meterRows;
       this.setUpKill = new Kill(1 + random.nextInt(25), 0, 0, landing(random));
       for (int attempt = 0; attempt < STATE_WRITE_ATTEMPTS; attempt++) {
@@ -254,7 +267,7 @@ class KilledBackfillTest {
     private Process launch(Path config, Path log) throws IOException {
       Map<String, String> environment = new HashMap<>(login);
       environment.put("LINKY_CONFIG", config.toString());
-      return LinkyProcess.start(start, environment, log, "sync", "--allow-night");
+      return LinkyProcess.start(start, environment, log, "sync", "--verbose", "--allow-night");
     }
 
     private static Landing landing(Random random) {
@@ -499,14 +512,20 @@ class KilledBackfillTest {
   }
 
   /**
-   * Returns the history rows of one meter synced on {@code today}: 730 day rows, and one hourly
-   * point per local end time of the 7 days before (the repeated autumn hour has one).
+   * Returns the history rows that a sync at the time of {@code clock} writes for one meter: 730 day
+   * rows, and one hourly point per local end time of the 7 days before (the repeated autumn hour
+   * has one), except the points that end before Domoticz's short-log retention, which the sync does
+   * not send.
    */
-  private static int historyRows(LocalDate today) {
+  private static int historyRows(Clock clock, int shortLogDays) {
+    LocalDate today = LocalDate.now(clock);
+    LocalDateTime oldestKept = LocalDateTime.now(clock.withZone(Cli.PARIS)).minusDays(shortLogDays);
     Set<LocalDateTime> ends = new HashSet<>();
     ZonedDateTime end = today.minusDays(7).atStartOfDay(Cli.PARIS).plusHours(1);
     for (; !end.isAfter(today.atStartOfDay(Cli.PARIS)); end = end.plusHours(1)) {
-      ends.add(end.toLocalDateTime());
+      if (!end.toLocalDateTime().isBefore(oldestKept)) {
+        ends.add(end.toLocalDateTime());
+      }
     }
     return 730 + ends.size();
   }
