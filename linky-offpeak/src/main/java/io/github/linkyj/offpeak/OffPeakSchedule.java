@@ -309,8 +309,14 @@ public final class OffPeakSchedule {
     LocalDate date = startInclusive.toLocalDate();
     int fromMinute = minuteOfDay(startInclusive);
     int toMinute = minuteOfDay(endExclusive);
-    if (date.equals(endExclusive.toLocalDate()) && fromMinute <= toMinute) {
-      return plan.rangesOnDate(date, holidays).offPeakMinutes(fromMinute, toMinute);
+    LocalDate endDate = endExclusive.toLocalDate();
+    if (date.equals(endDate)) {
+      if (fromMinute <= toMinute) {
+        return plan.rangesOnDate(date, holidays).offPeakMinutes(fromMinute, toMinute);
+      }
+    } else if (toMinute == 0 && isNextDayOfSameMonth(date, endDate)) {
+      // The last interval of a day, such as 23:30 to 00:00 of the next date.
+      return plan.rangesOnDate(date, holidays).offPeakMinutes(fromMinute, MINUTES_PER_DAY);
     }
     return offPeakMinutesAcrossDates(plan, startInclusive, endExclusive);
   }
@@ -329,7 +335,7 @@ public final class OffPeakSchedule {
     LocalDate lastDate = endExclusive.toLocalDate();
     int fromMinute = minuteOfDay(startInclusive);
     if (isNextDayOfSameMonth(date, lastDate)) {
-      // The common case of a load-curve interval through midnight, such as 23:30 to 00:00.
+      // An interval through midnight that ends after 00:00, such as 23:45 to 00:15.
       return offPeakMinutesThroughMidnight(plan, date, fromMinute, endExclusive);
     }
 
