@@ -10,6 +10,7 @@ import io.github.linkyj.offpeak.Tariff;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,8 +41,8 @@ final class LoadCurveInputs {
     return (start, end) -> {
       LocalDateTime from = start.withZoneSameInstant(zone).toLocalDateTime();
       LocalDateTime to = end.withZoneSameInstant(zone).toLocalDateTime();
-      long minutes = Duration.between(start, end).toMinutes();
-      if (Duration.between(from, to).toMinutes() == minutes) {
+      long minutes = elapsed(start, end).toMinutes();
+      if (elapsed(from, to).toMinutes() == minutes) {
         return schedule.offPeakMinutes(id, side, from, to);
       }
       // The range crosses a clock change: classify each real minute by its own wall-clock time.
@@ -54,5 +55,21 @@ final class LoadCurveInputs {
       }
       return offPeak;
     };
+  }
+
+  /**
+   * Returns the time between two instants, as {@link Duration#between} does, from their epoch
+   * seconds, which avoids the local date-time arithmetic of {@link ZonedDateTime#until}.
+   */
+  private static Duration elapsed(ZonedDateTime start, ZonedDateTime end) {
+    return Duration.ofSeconds(
+        end.toEpochSecond() - start.toEpochSecond(), end.getNano() - start.getNano());
+  }
+
+  /** Returns the time between two wall-clock date-times, as {@link Duration#between} does. */
+  private static Duration elapsed(LocalDateTime start, LocalDateTime end) {
+    return Duration.ofSeconds(
+        end.toEpochSecond(ZoneOffset.UTC) - start.toEpochSecond(ZoneOffset.UTC),
+        end.getNano() - start.getNano());
   }
 }
