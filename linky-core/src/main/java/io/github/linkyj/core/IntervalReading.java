@@ -34,7 +34,7 @@ public abstract class IntervalReading {
   /** Returns the interval length, such as 30 minutes. */
   @Value.Derived
   public Duration length() {
-    return Duration.between(start(), end());
+    return elapsed(start(), end());
   }
 
   /** Returns the energy of the interval: average power × minutes, kept exact. */
@@ -57,9 +57,18 @@ public abstract class IntervalReading {
         .build();
   }
 
+  /**
+   * Returns the time between two instants, as {@link Duration#between} does, from their epoch
+   * seconds, which avoids the local date-time arithmetic of {@link ZonedDateTime#until}.
+   */
+  private static Duration elapsed(ZonedDateTime start, ZonedDateTime end) {
+    return Duration.ofSeconds(
+        end.toEpochSecond() - start.toEpochSecond(), end.getNano() - start.getNano());
+  }
+
   @Value.Check
   void check() {
-    Duration length = Duration.between(start(), end());
+    Duration length = elapsed(start(), end());
     if (length.isNegative() || length.isZero() || length.toSecondsPart() != 0) {
       throw new IllegalArgumentException(
           "Interval must last a positive whole number of minutes: " + start() + " to " + end());

@@ -1,7 +1,6 @@
 package io.github.linkyj.domoticz;
 
 import io.github.linkyj.core.ConsentRequiredException;
-import io.github.linkyj.core.IntervalReading;
 import io.github.linkyj.core.LinkyException;
 import io.github.linkyj.core.MaxPowerReading;
 import io.github.linkyj.core.MeteringData;
@@ -36,13 +35,10 @@ import io.github.linkyj.domoticz.sync.UsagePointMerger;
 import io.github.linkyj.domoticz.sync.UsagePointState;
 import io.github.linkyj.domoticz.sync.UserMessage;
 import io.github.linkyj.offpeak.OffPeakSchedule;
-import io.github.linkyj.offpeak.Tariff;
 import java.io.IOException;
 import java.math.RoundingMode;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -393,7 +389,7 @@ final class SyncCycle {
       }
       switch (request.endpoint()) {
         case LOAD_CURVE -> {
-          curves.put(direction, intervals(data));
+          curves.put(direction, LoadCurveInputs.intervals(data));
           if (!edge.map(BEFORE_ACTIVATION::equals).orElse(false)) {
             curveDays.put(direction, request.days());
           }
@@ -704,14 +700,6 @@ final class SyncCycle {
     };
   }
 
-  private static List<LoadCurveInterval> intervals(MeteringData data) {
-    List<LoadCurveInterval> intervals = new ArrayList<>();
-    for (IntervalReading reading : data.intervals()) {
-      intervals.add(new LoadCurveInterval(reading.start(), reading.end(), reading.averagePower()));
-    }
-    return intervals;
-  }
-
   private static List<DailyEnergy> dailyEnergies(MeteringData data) {
     List<DailyEnergy> days = new ArrayList<>();
     for (io.github.linkyj.core.DailyEnergy day : data.dailyEnergies()) {
@@ -744,28 +732,7 @@ final class SyncCycle {
 
   /** Returns the off-peak minutes of the usage point's own schedule for one direction. */
   private OffPeakMinutes offPeak(String id, Direction direction) {
-    OffPeakSchedule schedule = schedule(id);
-    io.github.linkyj.offpeak.Direction side =
-        direction == Direction.CONSUMPTION
-            ? io.github.linkyj.offpeak.Direction.CONSUMPTION
-            : io.github.linkyj.offpeak.Direction.PRODUCTION;
-    return (start, end) -> {
-      LocalDateTime from = start.withZoneSameInstant(sync.zone).toLocalDateTime();
-      LocalDateTime to = end.withZoneSameInstant(sync.zone).toLocalDateTime();
-      long minutes = Duration.between(start, end).toMinutes();
-      if (Duration.between(from, to).toMinutes() == minutes) {
-        return schedule.offPeakMinutes(id, side, from, to);
-      }
-      // The range crosses a clock change: classify each real minute by its own wall-clock time.
-      long offPeak = 0;
-      for (ZonedDateTime t = start; t.isBefore(end); t = t.plusMinutes(1)) {
-        LocalDateTime local = t.withZoneSameInstant(sync.zone).toLocalDateTime();
-        if (schedule.tariff(id, side, local) == Tariff.OFF_PEAK) {
-          offPeak++;
-        }
-      }
-      return offPeak;
-    };
+    return LoadCurveInputs.offPeakMinutes(schedule(id), id, direction, sync.zone);
   }
 
   private OffPeakSchedule schedule(String id) {

@@ -53,11 +53,11 @@ public final class OffPeakSchedule {
   private final SortedSet<String> usagePointIds;
 
   /**
-   * The last id without a section that passed the 14-digit check, so that repeated calls with the
-   * same String skip the check. Threads may race on it, which is safe because every value it can
-   * hold is a valid id, and a String is immutable.
+   * The section of the last usage point id looked up, so that repeated calls with the same String
+   * instance skip the hash lookup and the 14-digit check. Threads may race on it, which is safe
+   * because a {@link LastLookup} is immutable and only ever contains a valid id with its section.
    */
-  private String checkedDefaultId;
+  private LastLookup lastLookup;
 
   OffPeakSchedule(FrenchHolidays holidays, Section defaultSection, Map<String, Section> sections) {
     this.holidays = holidays;
@@ -239,16 +239,26 @@ public final class OffPeakSchedule {
   public WeekPlan plan(String usagePointId, Direction direction) {
     requireNonNull(usagePointId, "usagePointId");
     requireNonNull(direction, "direction");
+    LastLookup last = lastLookup;
+    if (last != null && last.usagePointId == usagePointId) {
+      return last.section.plan(direction);
+    }
+    return lookUp(usagePointId).plan(direction);
+  }
+
+  /** Returns the section of an id not found in {@link #lastLookup}, and caches it there. */
+  private Section lookUp(String usagePointId) {
     Section section = sections.get(usagePointId);
     if (section == null) {
-      if (usagePointId != checkedDefaultId) {
-        checkUsagePointId(usagePointId);
-        checkedDefaultId = usagePointId;
-      }
+      checkUsagePointId(usagePointId);
       section = defaultSection;
     }
-    return section.plan(direction);
+    lastLookup = new LastLookup(usagePointId, section);
+    return section;
   }
+
+  /** A usage point id with the section that applies to it. */
+  private record LastLookup(String usagePointId, Section section) {}
 
   /**
    * Returns the tariff of a usage point and direction at a wall-clock date-time.
@@ -299,20 +309,37 @@ public final class OffPeakSchedule {
     LocalDate date = startInclusive.toLocalDate();
     int fromMinute = minuteOfDay(startInclusive);
     int toMinute = minuteOfDay(endExclusive);
-    if (date.equals(endExclusive.toLocalDate()) && fromMinute <= toMinute) {
-      return plan.rangesOnDate(date, holidays).offPeakMinutes(fromMinute, toMinute);
+    LocalDate endDate = endExclusive.toLocalDate();
+    if (date.equals(endDate)) {
+      if (fromMinute <= toMinute) {
+        return plan.rangesOnDate(date, holidays).offPeakMinutes(fromMinute, toMinute);
+      }
+    } else if (toMinute == 0 && isNextDayOfSameMonth(date, endDate)) {
+      // The last interval of a day, such as 23:30 to 00:00 of the next date.
+      return plan.rangesOnDate(date, holidays).offPeakMinutes(fromMinute, MINUTES_PER_DAY);
     }
     return offPeakMinutesAcrossDates(plan, startInclusive, endExclusive);
+  }
+
+  /** Returns whether {@code next} is the day after {@code date} in the same month. */
+  private static boolean isNextDayOfSameMonth(LocalDate date, LocalDate next) {
+    return next.getDayOfMonth() == date.getDayOfMonth() + 1
+        && next.getMonthValue() == date.getMonthValue()
+        && next.getYear() == date.getYear();
   }
 
   /** Counts the off-peak minutes of an interval that does not stay within one date. */
   private long offPeakMinutesAcrossDates(
       WeekPlan plan, LocalDateTime startInclusive, LocalDateTime endExclusive) {
-    checkOrder(startInclusive.isBefore(endExclusive), startInclusive, endExclusive);
     LocalDate date = startInclusive.toLocalDate();
     LocalDate lastDate = endExclusive.toLocalDate();
-
     int fromMinute = minuteOfDay(startInclusive);
+    if (isNextDayOfSameMonth(date, lastDate)) {
+      // An interval through midnight that ends after 00:00, such as 23:45 to 00:15.
+      return offPeakMinutesThroughMidnight(plan, date, fromMinute, endExclusive);
+    }
+
+    checkOrder(startInclusive.isBefore(endExclusive), startInclusive, endExclusive);
     long offPeak = plan.rangesOnDate(date, holidays).offPeakMinutes(fromMinute, MINUTES_PER_DAY);
     long wholeDays = lastDate.toEpochDay() - date.toEpochDay() - 1;
     for (long day = 1; day <= wholeDays; day++) {
@@ -322,6 +349,18 @@ public final class OffPeakSchedule {
     int toMinute = minuteOfDay(endExclusive);
     if (toMinute > 0) {
       offPeak += plan.rangesOnDate(lastDate, holidays).offPeakMinutes(0, toMinute);
+    }
+    return offPeak;
+  }
+
+  /** Counts the off-peak minutes from a minute of {@code date} to a time of the next date. */
+  private long offPeakMinutesThroughMidnight(
+      WeekPlan plan, LocalDate date, int fromMinute, LocalDateTime endExclusive) {
+    long offPeak = plan.rangesOnDate(date, holidays).offPeakMinutes(fromMinute, MINUTES_PER_DAY);
+    int toMinute = minuteOfDay(endExclusive);
+    if (toMinute > 0) {
+      offPeak +=
+          plan.rangesOnDate(endExclusive.toLocalDate(), holidays).offPeakMinutes(0, toMinute);
     }
     return offPeak;
   }

@@ -1,9 +1,11 @@
 package io.github.linkyj.offpeak;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -13,6 +15,7 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.statistics.Statistics;
 
@@ -20,6 +23,7 @@ class OffPeakScheduleProperties {
   private static final List<String> IDS =
       List.of("12345678901234", "88888888888888", "00000000000001");
   private static final String OTHER_ID = "55555555555555";
+  private static final String INVALID_ID = "5555555555555x";
 
   @Property
   void canonicalFormParsesBack(@ForAll("schedules") OffPeakSchedule schedule) {
@@ -73,6 +77,83 @@ class OffPeakScheduleProperties {
 
     assertThat(whole).isEqualTo(first + second);
     assertThat(whole).isBetween(0L, (long) firstMinutes + secondMinutes);
+  }
+
+  @Property
+  void offPeakMinutesMatchMinuteCount(
+      @ForAll("schedules") OffPeakSchedule schedule,
+      @ForAll("usagePoints") String usagePoint,
+      @ForAll Direction direction,
+      @ForAll("intervalStarts") LocalDateTime start,
+      @ForAll("intervalMinutes") int minutes) {
+    LocalDateTime end = start.plusMinutes(minutes);
+    Statistics.label("dates").collect(dateSpan(start, end));
+    Statistics.label("dates")
+        .coverage(
+            checker -> {
+              checker.check("next date").percentage(percent -> percent > 5);
+              checker.check("next date, new month").percentage(percent -> percent > 1);
+            });
+
+    long offPeak = schedule.offPeakMinutes(usagePoint, direction, start, end);
+
+    assertThat(offPeak).isEqualTo(countOffPeakMinutes(schedule, usagePoint, direction, start, end));
+  }
+
+  @Property(tries = 300)
+  void repeatedLookupsMatchFreshSchedule(
+      @ForAll("schedules") OffPeakSchedule schedule, @ForAll("lookups") List<Lookup> lookups) {
+    for (Lookup lookup : lookups) {
+      OffPeakSchedule fresh = OffPeakSchedule.parse(schedule.toString());
+      LocalDateTime end = lookup.start().plusMinutes(lookup.minutes());
+      String id = lookup.usagePoint();
+
+      assertThat(schedule.plan(id, lookup.direction()))
+          .isEqualTo(fresh.plan(id, lookup.direction()));
+      assertThat(schedule.offPeakMinutes(id, lookup.direction(), lookup.start(), end))
+          .isEqualTo(fresh.offPeakMinutes(new String(id), lookup.direction(), lookup.start(), end));
+      assertThatThrownBy(() -> schedule.plan(INVALID_ID, lookup.direction()))
+          .isInstanceOf(IllegalArgumentException.class);
+    }
+  }
+
+  /** A usage point, direction and interval to classify. */
+  record Lookup(String usagePoint, Direction direction, LocalDateTime start, int minutes) {}
+
+  /**
+   * Counts the off-peak minutes of {@code [start, end)} one minute at a time, choosing each date's
+   * list by the documented rule instead of the schedule's lookup tables.
+   */
+  private static long countOffPeakMinutes(
+      OffPeakSchedule schedule,
+      String usagePoint,
+      Direction direction,
+      LocalDateTime start,
+      LocalDateTime end) {
+    WeekPlan plan = OffPeakSchedule.parse(schedule.toString()).plan(usagePoint, direction);
+    long offPeak = 0;
+    for (LocalDateTime minute = start; minute.isBefore(end); minute = minute.plusMinutes(1)) {
+      LocalDate date = minute.toLocalDate();
+      DayRanges ranges = plan.ownRanges(date.getDayOfWeek()).orElse(plan.defaultRanges());
+      if (plan.holidayRanges().isPresent() && schedule.holidays().isHoliday(date)) {
+        ranges = plan.holidayRanges().get();
+      }
+      LocalTime time = minute.toLocalTime();
+      if (ranges.ranges().stream().anyMatch(range -> range.contains(time))) {
+        offPeak++;
+      }
+    }
+    return offPeak;
+  }
+
+  private static String dateSpan(LocalDateTime start, LocalDateTime end) {
+    if (start.toLocalDate().equals(end.toLocalDate())) {
+      return "one date";
+    }
+    if (start.toLocalDate().plusDays(1).equals(end.toLocalDate())) {
+      return start.getMonth() == end.getMonth() ? "next date" : "next date, new month";
+    }
+    return "three dates or more";
   }
 
   @Property(tries = 3000)
@@ -157,6 +238,40 @@ class OffPeakScheduleProperties {
     Arbitrary<Integer> minutes = Arbitraries.integers().between(0, 1439);
     return Combinators.combine(dates, minutes)
         .as((date, minute) -> date.atStartOfDay().plusMinutes(minute));
+  }
+
+  /** Starts biased towards the end of a day and of a month, where intervals cross dates. */
+  @Provide
+  Arbitrary<LocalDateTime> intervalStarts() {
+    Arbitrary<LocalDateTime> lateInMonth =
+        Combinators.combine(
+                Arbitraries.integers().between(0, 12 * 20 - 1),
+                Arbitraries.integers().between(0, 2),
+                Arbitraries.integers().between(22 * 60, 1439))
+            .as(
+                (month, daysBeforeEnd, minute) -> {
+                  LocalDate first = LocalDate.of(2015, 1, 1).plusMonths(month);
+                  LocalDate date = first.withDayOfMonth(first.lengthOfMonth() - daysBeforeEnd);
+                  return date.atStartOfDay().plusMinutes(minute);
+                });
+    return Arbitraries.oneOf(dateTimes(), lateInMonth);
+  }
+
+  /** Interval lengths: load-curve steps most of the time, up to three days otherwise. */
+  @Provide
+  Arbitrary<Integer> intervalMinutes() {
+    return Arbitraries.frequencyOf(
+        Tuple.of(3, Arbitraries.of(0, 5, 10, 15, 30, 60, 120)),
+        Tuple.of(1, Arbitraries.integers().between(0, 3 * 1440)));
+  }
+
+  @Provide
+  Arbitrary<List<Lookup>> lookups() {
+    Arbitrary<Lookup> lookup =
+        Combinators.combine(
+                usagePoints(), Arbitraries.of(Direction.class), intervalStarts(), intervalMinutes())
+            .as(Lookup::new);
+    return lookup.list().ofMinSize(1).ofMaxSize(8);
   }
 
   @Provide

@@ -19,6 +19,7 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.time.chrono.ChronoZonedDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -37,6 +38,8 @@ import org.slf4j.LoggerFactory;
  * {@code meter_reading} members at the top level. Values may be JSON strings or numbers. A point
  * whose value is null or empty is a hole and is skipped. Points repeated with the same stamp and
  * value are dropped.
+ *
+ * <p>An instance parses one response at a time; it is not thread-safe.
  */
 public final class ReadingParser {
   private static final Logger LOG = LoggerFactory.getLogger(ReadingParser.class);
@@ -47,6 +50,12 @@ public final class ReadingParser {
   private final String endpoint;
   private final String period;
   private final String usagePointId;
+  private final LocalStamps localStamps;
+
+  /** The last valid {@code interval_length} text and its value, because points repeat it. */
+  private String lastLengthText;
+
+  private Duration lastLength;
 
   /**
    * Creates a parser.
@@ -73,6 +82,7 @@ public final class ReadingParser {
     this.endpoint = endpoint;
     this.period = period;
     this.usagePointId = usagePointId;
+    this.localStamps = new LocalStamps(zone);
   }
 
   /** Parses {@code json} as a response of {@code kind}. */
@@ -177,8 +187,8 @@ public final class ReadingParser {
 
   private List<IntervalReading> intervals(List<Object> points, String pointId)
       throws InvalidResponseException {
-    Map<Instant, IntervalReading> byEnd = new HashMap<>();
-    Set<Instant> stamps = new HashSet<>();
+    Map<Instant, IntervalReading> byEnd = new HashMap<>(points.size() * 2);
+    Set<Instant> stamps = new HashSet<>(points.size() * 2);
     List<IntervalReading> readings = new ArrayList<>();
     Counts counts = new Counts();
     for (int index = 0; index < points.size(); index++) {
@@ -201,7 +211,8 @@ public final class ReadingParser {
       }
     }
     counts.log(pointId, "points");
-    readings.sort(Comparator.comparing(r -> r.start().toInstant()));
+    readings.sort(
+        Comparator.comparing(IntervalReading::start, ChronoZonedDateTime.timeLineOrder()));
     return readings;
   }
 
@@ -233,20 +244,30 @@ public final class ReadingParser {
     if (text == null) {
       throw invalid("interval_reading[" + index + "] has no date");
     }
+    try {
+      LocalDateTime naive = LocalStamps.parseNaive(text.trim());
+      if (naive != null) {
+        return localStamps.resolve(naive, seen);
+      }
+    } catch (DateTimeException e) {
+      throw invalidDate(index, text);
+    }
     String iso = text.trim().replace(' ', 'T');
     try {
       return OffsetDateTime.parse(iso).atZoneSameInstant(zone);
     } catch (DateTimeException withoutOffset) {
-      // The usual case: a naive local stamp.
+      // A naive local stamp in another ISO form, such as one without seconds.
     }
     try {
-      ZonedDateTime earlier = ZonedDateTime.ofLocal(LocalDateTime.parse(iso), zone, null);
-      ZonedDateTime later = earlier.withLaterOffsetAtOverlap();
-      return seen.contains(earlier.toInstant()) ? later : earlier;
+      return localStamps.resolve(LocalDateTime.parse(iso), seen);
     } catch (DateTimeException e) {
-      throw invalid(
-          "interval_reading[" + index + "] date \"" + text + "\" is not yyyy-MM-dd HH:mm:ss");
+      throw invalidDate(index, text);
     }
+  }
+
+  private InvalidResponseException invalidDate(int index, String text) {
+    return invalid(
+        "interval_reading[" + index + "] date \"" + text + "\" is not yyyy-MM-dd HH:mm:ss");
   }
 
   /**
@@ -274,6 +295,9 @@ public final class ReadingParser {
     if (text == null) {
       return null;
     }
+    if (text.equals(lastLengthText)) {
+      return lastLength;
+    }
     Duration length;
     try {
       length = Duration.parse(text);
@@ -293,6 +317,8 @@ public final class ReadingParser {
               + text
               + "\" is not a duration from PT1M to PT60M");
     }
+    lastLengthText = text;
+    lastLength = length;
     return length;
   }
 
@@ -373,6 +399,9 @@ public final class ReadingParser {
       return null;
     }
     String text = JsonTree.text(point, "value");
+    if (text != null && isShortDigitRun(text)) {
+      return (long) LocalStamps.digits(text, 0, text.length());
+    }
     long value;
     try {
       value = new BigDecimal(text == null ? "" : text.trim()).longValueExact();
@@ -385,6 +414,20 @@ public final class ReadingParser {
           "interval_reading[" + index + "] value " + value + " is beyond +/-" + MAX_VALUE);
     }
     return value;
+  }
+
+  /** Returns whether {@code text} is 1 to 9 ASCII digits, the usual form of a point's value. */
+  private static boolean isShortDigitRun(String text) {
+    if (text.isEmpty() || text.length() > 9) {
+      return false;
+    }
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c < '0' || c > '9') {
+        return false;
+      }
+    }
+    return true;
   }
 
   private InvalidResponseException invalid(String problem) {

@@ -182,11 +182,25 @@ public final class EnergyAggregator {
     DirectionDay day =
         days.computeIfAbsent(start.toLocalDate(), d -> new DirectionDay(d, DaySource.CURVE));
     day.add(
-        start.truncatedTo(ChronoUnit.HOURS).toInstant(),
+        hourStart(start),
         watts * (minutes - offPeakMinutes),
         watts * offPeakMinutes,
         minutes - offPeakMinutes,
         offPeakMinutes);
+  }
+
+  /**
+   * Returns the instant of {@code start.truncatedTo(HOURS)}. Subtracting the minutes and seconds
+   * gives it without resolving a local date-time in the zone, when the zone has the same offset at
+   * that instant. Only a few hours around some clock changes take the slower path.
+   */
+  private Instant hourStart(ZonedDateTime start) {
+    long secondsIntoHour = start.getMinute() * 60L + start.getSecond();
+    Instant candidate = Instant.ofEpochSecond(start.toEpochSecond() - secondsIntoHour);
+    if (zone.getRules().getOffset(candidate).equals(start.getOffset())) {
+      return candidate;
+    }
+    return start.truncatedTo(ChronoUnit.HOURS).toInstant();
   }
 
   private DirectionDay fromDaily(DailyEnergy daily, OffPeakMinutes offPeak) {

@@ -26,7 +26,7 @@ public record LoadCurveInterval(ZonedDateTime start, ZonedDateTime end, long ave
   public LoadCurveInterval {
     requireNonNull(start, "start");
     requireNonNull(end, "end");
-    Duration length = Duration.between(start, end);
+    Duration length = elapsed(start, end);
     if (length.isNegative()
         || length.isZero()
         || length.toSecondsPart() != 0
@@ -50,7 +50,16 @@ public record LoadCurveInterval(ZonedDateTime start, ZonedDateTime end, long ave
 
   /** Returns the length of the interval in minutes. */
   public long minutes() {
-    return Duration.between(start, end).toMinutes();
+    return elapsed(start, end).toMinutes();
+  }
+
+  /**
+   * Returns the time between two instants, as {@link Duration#between} does, from their epoch
+   * seconds, which avoids the local date-time arithmetic of {@link ZonedDateTime#until}.
+   */
+  private static Duration elapsed(ZonedDateTime start, ZonedDateTime end) {
+    return Duration.ofSeconds(
+        end.toEpochSecond() - start.toEpochSecond(), end.getNano() - start.getNano());
   }
 
   /** Returns the energy of the interval in watt-minutes (power × minutes), exact. */
