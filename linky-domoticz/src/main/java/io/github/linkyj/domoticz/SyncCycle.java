@@ -877,7 +877,8 @@ final class SyncCycle {
     Map<Direction, List<LoadCurveInterval>> curves = new EnumMap<>(Direction.class);
     Map<Direction, List<DailyEnergy>> dailies = new EnumMap<>(Direction.class);
     List<LoadCurveInterval> curve =
-        intervals(fetch(new FetchRequest(id, direction, FetchRequest.Endpoint.LOAD_CURVE, range)));
+        LoadCurveInputs.intervals(
+            fetch(new FetchRequest(id, direction, FetchRequest.Endpoint.LOAD_CURVE, range)));
     curves.put(direction, curve);
     fillFromDaily(id, direction, range, curve).ifPresent(values -> dailies.put(direction, values));
     SortedMap<LocalDate, DayEnergy> fetchedAgain =
