@@ -973,11 +973,13 @@ final class SyncCycle {
     return report(SyncReport.Outcome.COMPLETED, next, null);
   }
 
+  /** Returns " for usage point ID", or "" when the failure concerns no single usage point. */
+  private static String forUsagePoint(LinkyException e) {
+    return e.usagePointId().map(id -> " for usage point " + id).orElse("");
+  }
+
   private SyncReport consentRequired(ConsentRequiredException e) {
-    LOG.warn(
-        "Enedis needs a new consent for usage point {}: {}",
-        e.usagePointId().orElse("?"),
-        LinkySync.describe(e));
+    LOG.warn("Enedis needs a new consent{}: {}", forUsagePoint(e), LinkySync.describe(e));
     readBackQuietly();
     saveQuietly();
     send(sync.text.consentMissing());
@@ -987,8 +989,8 @@ final class SyncCycle {
 
   private SyncReport quota(QuotaExceededException e) {
     LOG.warn(
-        "Enedis quota reached for usage point {}; retry at {}",
-        e.usagePointId().orElse("?"),
+        "Enedis quota reached{}; retry at {}",
+        forUsagePoint(e),
         e.retryAt().map(Object::toString).orElse("an hour from now"));
     readBackQuietly();
     saveQuietly();
