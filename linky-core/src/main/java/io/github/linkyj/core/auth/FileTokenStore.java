@@ -100,6 +100,7 @@ public final class FileTokenStore implements TokenStore {
       writeAndForce(temp, bytes);
       Files.move(temp, path, StandardCopyOption.ATOMIC_MOVE);
       temp = null;
+      forceDirectory(directory);
     } catch (IOException e) {
       String message =
           "Cannot write the token file "
@@ -111,6 +112,22 @@ public final class FileTokenStore implements TokenStore {
       throw new LinkyException(message, e);
     } finally {
       deleteQuietly(temp);
+    }
+  }
+
+  /**
+   * Flushes {@code directory} to disk after a rename in it, so that a power cut just after a save
+   * cannot bring back the previous file. Best effort, because some platforms cannot open a
+   * directory; the new file is in place either way.
+   */
+  private static void forceDirectory(Path directory) {
+    try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
+      channel.force(true);
+    } catch (IOException e) {
+      LOG.debug(
+          "Cannot flush directory {} to disk ({}); a power cut may undo the last save",
+          directory,
+          e.toString());
     }
   }
 

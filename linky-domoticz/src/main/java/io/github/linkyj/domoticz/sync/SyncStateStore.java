@@ -134,8 +134,25 @@ public final class SyncStateStore {
         LOG.warn("Atomic move not supported in {}, replacing {} in place", directory, target);
         Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
       }
+      forceDirectory(directory);
     } finally {
       Files.deleteIfExists(temp);
+    }
+  }
+
+  /**
+   * Flushes {@code directory} to disk after a rename in it, so that a power cut just after a save
+   * cannot bring back the previous file. Best effort, because some platforms cannot open a
+   * directory; the new file is in place either way.
+   */
+  private static void forceDirectory(Path directory) {
+    try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
+      channel.force(true);
+    } catch (IOException e) {
+      LOG.debug(
+          "Cannot flush directory {} to disk ({}); a power cut may undo the last save",
+          directory,
+          e.toString());
     }
   }
 
