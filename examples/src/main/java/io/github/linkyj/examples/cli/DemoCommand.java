@@ -139,7 +139,8 @@ final class DemoCommand implements Callable<Integer> {
     LinkyCommand linky = LinkyCommand.of(spec);
     PrintWriter out = spec.commandLine().getOut();
     checkData();
-    RunnerConfig config = linky.loadConfig(demoSettings());
+    RunnerConfig config =
+        linky.loadConfig(demoSettings()).withOrigin(ConfigKey.OFFPEAK, "option --schedule");
     SyncSettings settings =
         Settings.syncSettings(config).toBuilder().debugLevel(DebugLevel.OFF).build();
     Clock clock = demoClock(linky.clock());

@@ -41,7 +41,6 @@ class DemoScheduleTest {
         .doesNotContain("Invalid off-peak schedule");
   }
 
-  // NOTE: the demo passes --schedule on as the offpeak setting, so the message names --offpeak.
   @Test
   void sectionOfNoHouseholdExitsTwo() {
     Cli.Result result =
@@ -51,10 +50,21 @@ class DemoScheduleTest {
     assertThat(result.err())
         .isEqualTo(
             "linky demo: Invalid value '22h00-6h00 12345678901243 23h00-7h00' for offpeak (from"
-                + " option --offpeak): expected sections only for the usage points of this"
+                + " option --schedule): expected sections only for the usage points of this"
                 + " sync, 22516914714270, 12345678901234, 10284856584123, 42900589957123. The"
                 + " section of usage point 12345678901243 matches none of them: correct its id,"
                 + " or remove the section."
                 + System.lineSeparator());
+  }
+
+  @Test
+  void malformedScheduleNamesScheduleOption() {
+    Cli.Result result = Cli.run(Map.of(), CLOCK, "demo", "--schedule", "22h-6h lundy");
+
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.err())
+        .startsWith(
+            "linky demo: Invalid value '22h-6h lundy' for offpeak (from option --schedule):");
+    assertThat(result.err()).contains("Unknown word \"lundy\"");
   }
 }

@@ -369,6 +369,23 @@ public final class RunnerConfig {
         + ".";
   }
 
+  /**
+   * Returns a copy in which the value of {@code key}, if set, is reported as coming from {@code
+   * origin}. A command whose own option sets a key under another name, such as {@code demo
+   * --schedule} for {@code offpeak}, uses it so that messages name the option the user typed.
+   */
+  public RunnerConfig withOrigin(ConfigKey key, String origin) {
+    Objects.requireNonNull(key, "key");
+    Objects.requireNonNull(origin, "origin");
+    Setting setting = settings.get(key);
+    if (setting == null) {
+      return this;
+    }
+    Map<ConfigKey, Setting> copy = new EnumMap<>(settings);
+    copy.put(key, new Setting(setting.value(), origin));
+    return new RunnerConfig(copy);
+  }
+
   /** Returns where the value of {@code key} came from, such as "environment variable X". */
   public Optional<String> origin(ConfigKey key) {
     Setting setting = settings.get(key);
