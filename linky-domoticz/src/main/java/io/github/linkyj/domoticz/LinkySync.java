@@ -41,10 +41,10 @@ import org.slf4j.LoggerFactory;
  * <p>The state is saved after every batch, so a cycle ended by a failure or {@link #stop()} resumes
  * at the first batch not saved and writes no day twice. When a Domoticz request fails in the middle
  * of a batch, the rows Domoticz acknowledged before it are saved too. Domoticz returns OK even for
- * a row it drops, so the state records every written day as unverified until a read-back finds it:
- * at the end of the cycle, after a failure that did not come from Domoticz, or else at the start of
- * the next cycle, which fetches again the days Domoticz lacks. A crash in the middle of a batch
- * writes that batch again, which replaces the same rows.
+ * a row it drops, so the state records every written day as unverified until a read-back finds it.
+ * The read-back runs at the end of the cycle and after a failure that did not come from Domoticz.
+ * Failing that, it runs at the start of the next cycle, which then fetches the days Domoticz lacks.
+ * A crash in the middle of a batch writes that batch again, which replaces the same rows.
  *
  * <p>Example, a dry run into memory:
  *

@@ -17,8 +17,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class TestSecrets {
   /**
-   * Secrets shorter than this many characters are not recorded, because ordinary text would match
-   * them; a fake that accepts such a password records the forms it travels in instead.
+   * Minimum length of a recorded secret, because ordinary text would match a shorter one. A fake
+   * that accepts a shorter password records the encoded forms it is sent in instead.
    */
   public static final int MIN_LENGTH = 8;
 
